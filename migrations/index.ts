@@ -1,0 +1,10 @@
+/**
+ * The ordered list of migrations, handed to knex as a migration source. A static list (rather than
+ * a directory scan) loads the same way under tsx, jest and a bundled build.
+ */
+import type { Knex } from 'knex';
+import * as initialSchema from './20261122000000_initial_schema';
+
+export const MIGRATIONS: readonly [string, Knex.Migration][] = [
+  ['20261122000000_initial_schema', initialSchema],
+];
