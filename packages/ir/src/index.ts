@@ -5,3 +5,4 @@ export * from './predicates';
 export * from './catalogue';
 export * from './errorCodes';
 export * from './AuditError';
+export * from './ports';
