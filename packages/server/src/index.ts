@@ -1,0 +1,3 @@
+export * from './app/types';
+export * from './config/Config';
+export * from './config/loadConfig';
