@@ -6,3 +6,4 @@ export * from './catalogue';
 export * from './errorCodes';
 export * from './AuditError';
 export * from './ports';
+export * from './renderProblem';
