@@ -34,6 +34,29 @@ export interface RouteBody {
   readonly kind: 'none' | 'json' | 'raw';
   /** defaults to config.bodyLimitBytes */
   readonly limitBytes?: number;
+  /**
+   * Accepted media types (lower case, parameters ignored except charset, which must be utf-8 when
+   * present). Default for `json`: ['application/json']; for `none`/`raw`: any (not checked).
+   */
+  readonly mediaTypes?: readonly string[];
+}
+
+/** What the OpenAPI document at /docs says about a route. */
+export interface RouteDoc {
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  /** JSON Schema of the request body */
+  readonly requestBody?: Readonly<Record<string, unknown>>;
+  /** query parameters: name → JSON Schema */
+  readonly query?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** status → description (and optional JSON Schema) */
+  readonly responses?: Readonly<
+    Record<
+      string,
+      { readonly description: string; readonly schema?: Readonly<Record<string, unknown>> }
+    >
+  >;
 }
 
 /** One row of the route table: routing, auth, role, error shape, body and recording in one place. */
@@ -54,6 +77,7 @@ export interface Route {
   /** false: not counted by the rate limiter */
   readonly rateLimited?: boolean;
   readonly handle: SurfaceHandler;
+  readonly doc?: RouteDoc;
 }
 
 export interface AuthInput {

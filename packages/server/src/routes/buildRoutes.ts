@@ -4,16 +4,21 @@ import { atlanRoutes } from './atlanRoutes';
 import { atlasRoutes } from './atlasRoutes';
 import { atomicRoutes } from './atomicRoutes';
 import { credentialRoutes } from './credentialRoutes';
-import { gatewayRoutes } from './gatewayRoutes';
+import { gatewayRoutes, type GatewayExtras } from './gatewayRoutes';
 import { ingestRoutes } from './ingestRoutes';
 
-export function buildRoutes(deps: AppDeps): readonly Route[] {
-  return [
-    ...gatewayRoutes(deps),
+export function buildRoutes(
+  deps: AppDeps,
+  gateway: Omit<GatewayExtras, 'allRoutes'>,
+): readonly Route[] {
+  const routes: Route[] = [];
+  routes.push(
+    ...gatewayRoutes(deps, { ...gateway, allRoutes: () => routes }),
     ...atlanRoutes(deps),
     ...atlasRoutes(deps),
     ...atomicRoutes(deps),
     ...ingestRoutes(deps),
     ...credentialRoutes(deps),
-  ];
+  );
+  return routes;
 }
