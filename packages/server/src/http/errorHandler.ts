@@ -23,7 +23,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     const render = state.route?.renderError ?? renderProblem;
     const { status, headers, body } = render(e, state.requestId);
-    res.status(status).set(headers);
+    // Allow, WWW-Authenticate and Retry-After travel on the error, whatever the renderer adds
+    res.status(status).set({ ...e.headers, ...headers });
     if (!res.getHeader('Content-Type')) res.type('application/json; charset=utf-8');
     res.send(JSON.stringify(body));
   };
