@@ -11,6 +11,8 @@ export interface DbOptions {
   readonly poolMax?: number;
   readonly statementTimeoutMs?: number;
   readonly applicationName?: string;
+  /** where knex's own warnings go (connection errors also surface as thrown errors) */
+  readonly log?: { warn(message: string): void; error(message: string): void };
 }
 
 export type Db = Knex;
@@ -36,5 +38,11 @@ export function createDb(options: DbOptions): Db {
       },
     },
     acquireConnectionTimeout: 10_000,
+    log: {
+      warn: (m: unknown) => options.log?.warn(String(m)),
+      error: (m: unknown) => options.log?.error(String(m)),
+      deprecate: () => undefined,
+      debug: () => undefined,
+    },
   });
 }
