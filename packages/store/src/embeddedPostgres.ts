@@ -323,7 +323,9 @@ export async function startEmbeddedPostgres(
         '-c',
         'max_connections=200',
       ],
-      { ...as, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      // detached: its own process group, so a Ctrl-C aimed at the gateway does not stop the
+      // database before in-flight requests finish; stop() shuts it down in order.
+      { ...as, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-8000);
