@@ -5,3 +5,5 @@ export * from './aggregate/runAggregations';
 export * from './ingest/index';
 export * from './storeMeta/loadCursorKeys';
 export * from './storeMeta/currentGeneration';
+export * from './compile/frag';
+export * from './compile/compilePredicate';
