@@ -129,6 +129,11 @@ export interface RequestFacts {
   readonly environmentParam: string | undefined;
   /** epoch ms at completion */
   readonly completedAt: number;
+  /**
+   * false when the client closed the connection before the response headers were sent: recorded
+   * as status 499 (spec/atomic-audit-log.md §9.3). Undefined counts as sent.
+   */
+  readonly headersSent?: boolean;
 }
 
 export interface Recorder {
