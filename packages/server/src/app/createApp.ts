@@ -82,6 +82,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Express {
         bodyNote: state.body ? undefined : route ? 'not read' : 'not read: no such route',
         environmentParam: state.params?.environmentId,
         completedAt: deps.clock(),
+        headersSent: res.headersSent,
       });
     };
     res.once('finish', finish);
