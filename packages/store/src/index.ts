@@ -7,3 +7,5 @@ export * from './storeMeta/loadCursorKeys';
 export * from './storeMeta/currentGeneration';
 export * from './compile/frag';
 export * from './compile/compilePredicate';
+export * from './entityState/loadEntityHeaders';
+export * from './entityState/loadTypedefs';
