@@ -47,7 +47,7 @@ export async function ingestBatch(db: Knex, input: IngestBatchInput): Promise<In
 }
 
 /** The store generation stamped on every row (spec/atomic-audit-log.md §8.4). */
-export async function currentGeneration(db: Knex | Knex.Transaction): Promise<number> {
+async function readStoreGeneration(db: Knex | Knex.Transaction): Promise<number> {
   const { rows } = await db.raw<{ rows: { value: unknown }[] }>(
     "SELECT value FROM store_meta WHERE key = 'generation'",
   );
@@ -70,7 +70,7 @@ async function runOnce(trx: Knex.Transaction, input: IngestBatchInput): Promise<
     case 'atlan':
     case 'atlas':
     case 'atomic': {
-      const generation = await currentGeneration(trx);
+      const generation = await readStoreGeneration(trx);
       const r = await writeEventBatch(trx, tenant, generation, batch);
       counts = r.counts;
       derivedEvents = r.derivedEvents;
