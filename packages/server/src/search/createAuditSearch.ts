@@ -3,7 +3,7 @@
  * in its parsed query; whatever `scope`/`detailScope` it carries is replaced by scope(), so the
  * caller's tenant, environments and policy are applied on every surface, page and aggregation.
  */
-import type { AuditQuery, AuditSearch, ResultPage } from '@audit-gateway/ir';
+import { checkFields, type AuditQuery, type AuditSearch, type ResultPage } from '@audit-gateway/ir';
 import { scope } from '../scope/scope';
 
 export interface AuditSearchDeps {
@@ -14,13 +14,8 @@ export interface AuditSearchDeps {
 export function createAuditSearch(deps: AuditSearchDeps): AuditSearch {
   return async (query, ctx) => {
     // checkFields runs before scope(): scope may use internal fields a parser must never emit
-    const checked = checkQuery(query);
+    const checked = checkFields(query);
     const scoped = scope(ctx.principal, checked, ctx.target);
     return deps.run(scoped);
   };
-}
-
-// TODO(creds): replace with `checkFields` from @audit-gateway/ir once the compiler area exports it.
-function checkQuery(q: AuditQuery): AuditQuery {
-  return q;
 }

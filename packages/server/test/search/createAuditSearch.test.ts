@@ -32,4 +32,27 @@ describe('createAuditSearch', () => {
     });
     expect(seen[0]?.detailScope).toEqual({ op: 'all' });
   });
+
+  it('refuses a parser that names an internal field in `where` (checkFields runs first)', async () => {
+    let ran = false;
+    const search = createAuditSearch({
+      run: () => {
+        ran = true;
+        return Promise.resolve({ rows: [], hasMore: false });
+      },
+    });
+    const query: AuditQuery = {
+      family: 'entity',
+      scope: all(),
+      detailScope: all(),
+      where: cmp('tenant', 'eq', 'globex'),
+      sort: [{ field: 'seq', dir: 'asc', missing: 'last' }],
+      page: { offset: 0, limit: 5 },
+      total: 'none',
+    };
+    await expect(search(query, { principal: principal(), target: {} })).rejects.toMatchObject({
+      code: 'AQ500',
+    });
+    expect(ran).toBe(false);
+  });
 });
