@@ -18,6 +18,7 @@ export function describeValue(value: unknown, quoteValue: boolean): string {
     case 'function':
     case 'symbol':
     case 'undefined':
-      return typeof value;
+      break;
   }
+  return typeof value;
 }
