@@ -28,8 +28,11 @@ describe('createRecorder (§9.7) on PostgreSQL', () => {
     recorder.record(facts());
     recorder.record(facts({ status: 400 }));
     expect(await count()).toBe(0); // record() itself never touches the database
-    await sleep(600);
+    // the timer writes them; generous deadline, as the database is shared with parallel tests
+    const deadline = Date.now() + 5000;
+    while ((await count()) < 2 && Date.now() < deadline) await sleep(50);
     expect(await count()).toBe(2);
+    expect(recorder.pending()).toBe(0);
     await recorder.close();
   });
 
