@@ -7,3 +7,5 @@ export * from './errorCodes';
 export * from './AuditError';
 export * from './ports';
 export * from './renderProblem';
+export * from './leaves';
+export * from './checkFields';

@@ -9,3 +9,8 @@ export * from './compile/frag';
 export * from './compile/compilePredicate';
 export * from './entityState/loadEntityHeaders';
 export * from './entityState/loadTypedefs';
+export * from './compile/compileQuery';
+export * from './repository/createAuditRepository';
+export * from './repository/toCanonicalRow';
+export * from './ingest/toEventRows';
+export * from './ingest/eventColumns';

@@ -1,0 +1,357 @@
+/**
+ * The reference evaluator (DESIGN §2.4): the same IR run over an in-memory array of canonical
+ * rows, written from the IR's documented meaning rather than from the SQL. Two-valued throughout;
+ * keywords compare by code point (COLLATE "C"); case folding is `toLowerCase()` (Unicode's default
+ * mapping, as ICU `audit_fold`). The property tests compare it with the compiler on PostgreSQL.
+ */
+import {
+  JSON_LEAF,
+  lookupField,
+  type AuditQuery,
+  type CanonicalRow,
+  type Family,
+  type FieldKind,
+  type JsonValue,
+  type Predicate,
+  type Scalar,
+  type SortKey,
+  type TextMatch,
+} from '@audit-gateway/ir';
+
+/** How many array levels each jsonpath step flattens (compileJson's FLATTEN_DEPTH). */
+export const FLATTEN_DEPTH = 4;
+
+export interface EvalContext {
+  readonly family: Family;
+  readonly detailScope: Predicate;
+}
+
+type Value = Scalar | JsonValue | undefined;
+
+function kindOf(family: Family, field: string): FieldKind {
+  const spec = lookupField(family, field);
+  if (!spec) throw new Error(`reference: unknown field ${field}`);
+  return spec.kind;
+}
+
+function fieldValue(row: CanonicalRow, field: string): Value {
+  return (row as unknown as Record<string, Value>)[field] ?? null;
+}
+
+/** Binary (code point) order, as COLLATE "C" on UTF-8. */
+export function compareText(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Compare two non-null values of one kind. */
+export function compareValues(kind: FieldKind, a: Scalar, b: Scalar): number {
+  switch (kind) {
+    case 'keyword':
+      return compareText(String(a), String(b));
+    case 'seq':
+    case 'txid': {
+      const x = BigInt(String(a));
+      const y = BigInt(String(b));
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 'date':
+    case 'number':
+    case 'json':
+      return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
+  }
+}
+
+const CMP: Record<string, (c: number) => boolean> = {
+  eq: (c) => c === 0,
+  neq: (c) => c !== 0,
+  lt: (c) => c < 0,
+  lte: (c) => c <= 0,
+  gt: (c) => c > 0,
+  gte: (c) => c >= 0,
+};
+
+function isObject(v: unknown): v is Record<string, JsonValue> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** LIKE semantics on the (possibly lower-cased) subject: one `_` is one code point. */
+function likeMatches(subject: string, match: TextMatch, value: string): boolean {
+  switch (match) {
+    case 'prefix':
+      return subject.startsWith(value);
+    case 'suffix':
+      return subject.endsWith(value);
+    case 'contains':
+      return subject.includes(value);
+    case 'word': {
+      const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+      for (let i = 0; i + value.length <= subject.length; i++) {
+        if (
+          subject.startsWith(value, i) &&
+          !isWord(subject[i - 1]) &&
+          !isWord(subject[i + value.length])
+        )
+          return true;
+      }
+      return false;
+    }
+    case 'wildcard': {
+      let re = '';
+      const chars = Array.from(value);
+      for (let i = 0; i < chars.length; i++) {
+        const c = chars[i] as string;
+        if (c === '\\' && i + 1 < chars.length) re += escapeRe(chars[++i] as string);
+        else if (c === '*') re += '.*';
+        else if (c === '?') re += '.';
+        else re += escapeRe(c);
+      }
+      return new RegExp(`^${re}$`, 'su').test(subject);
+    }
+  }
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[\\^$.*+?()[\]{}|/-]/g, (m) => `\\${m}`);
+}
+
+function textMatches(subject: string, match: TextMatch, value: string, ci: boolean): boolean {
+  return ci
+    ? likeMatches(subject.toLowerCase(), match, value.toLowerCase())
+    : likeMatches(subject, match, value);
+}
+
+function detailVisible(row: CanonicalRow, ctx: EvalContext): boolean {
+  return matches(ctx.detailScope, row, { ...ctx, detailScope: { op: 'all' } });
+}
+
+export function matches(p: Predicate, row: CanonicalRow, ctx: EvalContext): boolean {
+  switch (p.op) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'and':
+      return p.of.every((q) => matches(q, row, ctx));
+    case 'or':
+      return p.of.filter((q) => matches(q, row, ctx)).length >= (p.atLeast ?? 1);
+    case 'not':
+      return !matches(p.of, row, ctx);
+    case 'cmp': {
+      const v = fieldValue(row, p.field) as Scalar;
+      if (v === null) return p.nullMatches === true;
+      if (p.value === null) return false;
+      return (CMP[p.cmp] as (c: number) => boolean)(
+        compareValues(kindOf(ctx.family, p.field), v, p.value),
+      );
+    }
+    case 'in': {
+      const v = fieldValue(row, p.field) as Scalar;
+      const kind = kindOf(ctx.family, p.field);
+      return v !== null && p.values.some((x) => x !== null && compareValues(kind, v, x) === 0);
+    }
+    case 'text': {
+      const v = fieldValue(row, p.field);
+      return typeof v === 'string' && textMatches(v, p.match, p.value, p.caseInsensitive === true);
+    }
+    case 'exists': {
+      const v = fieldValue(row, p.field);
+      if (kindOf(ctx.family, p.field) !== 'json') return v !== null;
+      return isObject(v) && (p.field !== 'detail' || detailVisible(row, ctx));
+    }
+    case 'json': {
+      if (p.column === 'detail' && !detailVisible(row, ctx)) return false;
+      const col = fieldValue(row, p.column) as JsonValue | null;
+      if (col === null) return false;
+      return jsonLeaves(col, p.path).some((leaf) => leafMatches(p.test, leaf));
+    }
+  }
+}
+
+function flatten(x: JsonValue, depth: number): JsonValue[] {
+  return Array.isArray(x) && depth > 0 ? x.flatMap((y) => flatten(y, depth - 1)) : [x];
+}
+
+/** jsonpath lax member access: an array is unwrapped one level, non-objects yield nothing. */
+function member(x: JsonValue, key: string): JsonValue[] {
+  const from = Array.isArray(x) ? x : [x];
+  return from.flatMap((el) =>
+    isObject(el) && Object.hasOwn(el, key) ? [el[key] as JsonValue] : [],
+  );
+}
+
+export function jsonLeaves(col: JsonValue, path: readonly string[]): JsonValue[] {
+  let items = flatten(col, FLATTEN_DEPTH);
+  for (const key of path) {
+    items = items.flatMap((x) => member(x, key)).flatMap((x) => flatten(x, FLATTEN_DEPTH));
+  }
+  return items.filter((x) => x !== null);
+}
+
+function hasLeaf(v: JsonValue): boolean {
+  if (Array.isArray(v)) return v.some(hasLeaf);
+  if (isObject(v)) return Object.values(v).some(hasLeaf);
+  return v !== null;
+}
+
+function leafCompare(op: string, leaf: JsonValue, value: Scalar): boolean {
+  if (value === null || typeof leaf !== typeof value) return false;
+  const c =
+    typeof value === 'string'
+      ? compareText(leaf as string, value)
+      : Number(leaf) < Number(value)
+        ? -1
+        : Number(leaf) > Number(value)
+          ? 1
+          : 0;
+  return (CMP[op] as (c: number) => boolean)(c);
+}
+
+export function leafMatches(p: Predicate, leaf: JsonValue): boolean {
+  switch (p.op) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'and':
+      return p.of.every((q) => leafMatches(q, leaf));
+    case 'or':
+      return p.of.filter((q) => leafMatches(q, leaf)).length >= (p.atLeast ?? 1);
+    case 'not':
+      return !leafMatches(p.of, leaf);
+    case 'cmp':
+      return leafCompare(p.cmp, leaf, p.value);
+    case 'in':
+      return p.values.some((v) => leafCompare('eq', leaf, v));
+    case 'text':
+      return (
+        typeof leaf === 'string' && textMatches(leaf, p.match, p.value, p.caseInsensitive === true)
+      );
+    case 'exists':
+      return hasLeaf(leaf);
+    case 'json':
+      throw new Error('reference: json inside json');
+  }
+  void JSON_LEAF;
+}
+
+/** A row's value for a sort key after `missing: {value}` substitution. */
+function sortValue(key: SortKey, v: Scalar): Scalar {
+  if (v === null && typeof key.missing === 'object') return key.missing.value;
+  return v;
+}
+
+function nullsFirst(key: SortKey): boolean {
+  return key.missing === 'first';
+}
+
+/** Position order of two values of one key: nulls at their end, then the key's direction. */
+function compareKey(family: Family, key: SortKey, a: Scalar, b: Scalar): number {
+  const x = sortValue(key, a);
+  const y = sortValue(key, b);
+  if (x === null || y === null) {
+    if (x === y) return 0;
+    const nullFirst = nullsFirst(key);
+    return (x === null) === nullFirst ? -1 : 1;
+  }
+  const c = compareValues(kindOf(family, key.field), x, y);
+  return key.dir === 'asc' ? c : -c;
+}
+
+export function compareRows(q: AuditQuery, a: CanonicalRow, b: CanonicalRow): number {
+  for (const key of q.sort) {
+    const c = compareKey(
+      q.family,
+      key,
+      fieldValue(a, key.field) as Scalar,
+      fieldValue(b, key.field) as Scalar,
+    );
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function afterTuple(q: AuditQuery, row: CanonicalRow, after: readonly Scalar[]): boolean {
+  for (const [i, a] of after.entries()) {
+    const key = q.sort[i] as SortKey;
+    const c = compareKey(q.family, key, fieldValue(row, key.field) as Scalar, a);
+    if (c !== 0) return c > 0;
+  }
+  return false;
+}
+
+export interface ReferenceResult {
+  readonly seqs: readonly string[];
+  readonly hasMore: boolean;
+  readonly total?: { readonly value: number; readonly relation: 'eq' | 'gte' };
+  readonly detailVisible: readonly boolean[];
+}
+
+export interface TailState {
+  readonly currentGeneration: number;
+  /** pg_snapshot_xmin of the reading statement, as a decimal string */
+  readonly horizon: string;
+}
+
+/** The rows a query selects: `family AND scope AND where [AND postFilter]`. */
+export function selectRows(
+  q: AuditQuery,
+  rows: readonly CanonicalRow[],
+  withPostFilter: boolean,
+): CanonicalRow[] {
+  const ctx = { family: q.family, detailScope: q.detailScope };
+  return rows.filter(
+    (r) =>
+      r.family === q.family &&
+      matches(q.scope, r, ctx) &&
+      matches(q.where, r, ctx) &&
+      (!withPostFilter || !q.postFilter || matches(q.postFilter, r, ctx)),
+  );
+}
+
+export function evaluate(
+  q: AuditQuery,
+  rows: readonly CanonicalRow[],
+  tail?: TailState,
+): ReferenceResult {
+  const ctx = { family: q.family, detailScope: q.detailScope };
+  const selected = selectRows(q, rows, true);
+  const count = selected.length;
+  let page: CanonicalRow[];
+  const p = q.page;
+  if ('tail' in p) {
+    if (!tail) throw new Error('reference: a tail page needs the tail state');
+    const key = (r: CanonicalRow) => [BigInt(r.generation), BigInt(r.txid), BigInt(r.seq)];
+    const cmp = (x: bigint[], y: bigint[]) => {
+      for (let i = 0; i < 3; i++)
+        if (x[i] !== y[i]) return (x[i] as bigint) < (y[i] as bigint) ? -1 : 1;
+      return 0;
+    };
+    const from = p.tail
+      ? [BigInt(p.tail.generation), BigInt(p.tail.txid), BigInt(p.tail.seq)]
+      : null;
+    page = selected
+      .filter((r) => r.generation < tail.currentGeneration || BigInt(r.txid) < BigInt(tail.horizon))
+      .filter((r) => from === null || cmp(key(r), from) > 0)
+      .sort((a, b) => cmp(key(a), key(b)))
+      .slice(0, p.limit + 1);
+  } else {
+    const sorted = [...selected].sort((a, b) => compareRows(q, a, b));
+    page =
+      'after' in p
+        ? sorted.filter((r) => afterTuple(q, r, p.after)).slice(0, p.limit + 1)
+        : sorted.slice(p.offset, p.offset + p.limit + 1);
+  }
+  const shown = page.slice(0, p.limit);
+  const total =
+    q.total === 'none'
+      ? undefined
+      : q.total === 'exact' || count <= q.total.cap
+        ? { value: count, relation: 'eq' as const }
+        : { value: q.total.cap, relation: 'gte' as const };
+  return {
+    seqs: shown.map((r) => r.seq),
+    hasMore: page.length > p.limit,
+    ...(total ? { total } : {}),
+    detailVisible: shown.map((r) => r.family !== 'entity' || detailVisible(r, ctx)),
+  };
+}
