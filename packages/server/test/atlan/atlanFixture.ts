@@ -480,10 +480,10 @@ export function atlanClient(app: () => Express, auth: () => Auth): AtlanClient {
   };
   return {
     post,
-    call: (method, path, who = 'K1') =>
-      request(app())
-        [method](path)
-        .set('Authorization', auth()[who] ?? ''),
+    call: (method, path, who = 'K1') => {
+      const agent = request(app());
+      return agent[method](path).set('Authorization', auth()[who] ?? '');
+    },
     search,
     async rows(query, who) {
       const body = await search({ size: 20, query }, who);
