@@ -65,7 +65,6 @@ describe('recorder overhead on a read request', () => {
     expect(Number(after[0]?.c) - Number(before[0]?.c)).toBe(ROUNDS);
     const m0 = median(without);
     const m1 = median(withRec);
-    // eslint-disable-next-line no-console -- the figure the issue asks to report
     console.log(
       `recorder overhead on a read: median ${m0.toFixed(3)} ms without, ${m1.toFixed(3)} ms with ` +
         `(${(m1 - m0).toFixed(3)} ms, ${(((m1 - m0) / m0) * 100).toFixed(1)}%) over ${ROUNDS} requests each`,
