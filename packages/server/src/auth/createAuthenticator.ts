@@ -43,6 +43,8 @@ export function createAuthenticator(deps: AuthenticatorDeps): GatewayAuthenticat
   const cache = new BasicVerificationCache(clock);
   const lastUsed = new LastUsedTracker(db, clock, log);
   const bearer = createBearerStrategy(db);
+  /** Basic verifications running now, per (IP, name) key */
+  const verifying = new Map<string, number>();
   const credentialBudget = config.rateLimitPerMinute;
   const anonymousBudget = Math.max(1, Math.floor(config.rateLimitPerMinute / 10));
   const limiting = (input: { rateLimited: boolean }) => credentialBudget > 0 && input.rateLimited;
@@ -77,13 +79,22 @@ export function createAuthenticator(deps: AuthenticatorDeps): GatewayAuthenticat
       const parsed = parseAuthorization(input.authorization);
       if (parsed.scheme === 'basic' && input.schemes.includes('basic')) {
         const name = parsed.pair?.name ?? '';
-        // checked before any verification: no budget left means no scrypt, even for the right password
+        const key = anonymousKey(input.ip, name);
+        // checked before any verification: no budget left means no scrypt, even for the right
+        // password. Verifications in flight hold budget too, so parallel guesses cannot overshoot it.
         if (limiting(input)) {
-          const s = limiter.peek(anonymousKey(input.ip, name), anonymousBudget);
+          const s = limiter.peek(key, anonymousBudget, verifying.get(key) ?? 0);
           if (!s.allowed) throw tooMany(s);
         }
-        const row =
-          parsed.pair && (await verifyBasic(db, cache, parsed.pair.name, parsed.pair.password));
+        verifying.set(key, (verifying.get(key) ?? 0) + 1);
+        let row: CredentialRow | undefined;
+        try {
+          row = parsed.pair && (await verifyBasic(db, cache, parsed.pair.name, parsed.pair.password));
+        } finally {
+          const left = (verifying.get(key) ?? 1) - 1;
+          if (left > 0) verifying.set(key, left);
+          else verifying.delete(key);
+        }
         return row ? succeed(input, row, 'basic') : fail(input, name, false);
       }
       if (parsed.scheme === 'bearer' && input.schemes.includes('bearer')) {

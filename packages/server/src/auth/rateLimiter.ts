@@ -26,10 +26,14 @@ export class RateLimiter {
     private readonly maxKeys = 100_000,
   ) {}
 
-  /** The key's state without counting: Basic checks its budget before any scrypt. */
-  peek(key: string, limit: number): WindowState {
+  /**
+   * The key's state without counting: Basic checks its budget before any scrypt. `reserved`
+   * requests are already under way and will be counted when they finish.
+   */
+  peek(key: string, limit: number, reserved = 0): WindowState {
     const w = this.live(key);
-    return this.state(w?.start ?? this.clock(), w?.count ?? 0, limit, (w?.count ?? 0) < limit);
+    const count = (w?.count ?? 0) + reserved;
+    return this.state(w?.start ?? this.clock(), count, limit, count < limit);
   }
 
   /** Counts one request against the key. */

@@ -121,3 +121,25 @@ describe('rate limits (spec/credentials.md §7)', () => {
     }
   });
 });
+
+describe('parallel password guesses', () => {
+  const db = useTestDatabase();
+
+  it('run at most the budget of scrypt checks, however many arrive at once', async () => {
+    await createTestCredential(db(), {
+      tenant: 'acme',
+      name: 'target',
+      kind: 'password',
+      roles: ['atlas:admin'],
+    });
+    const { auth } = authHarness(db(), { rateLimit: 60 }); // 6 failures per IP and name
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        attempt(auth, input(ATLAS, basic('target', `guess-${i}`))),
+      ),
+    );
+    const codes = results.map((a) => (a.ok ? 'ok' : a.error.code));
+    expect(codes.filter((c) => c === 'AQ401')).toHaveLength(6);
+    expect(codes.filter((c) => c === 'AQ429')).toHaveLength(14);
+  });
+});
