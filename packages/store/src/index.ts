@@ -14,3 +14,4 @@ export * from './repository/createAuditRepository';
 export * from './repository/toCanonicalRow';
 export * from './ingest/toEventRows';
 export * from './ingest/eventColumns';
+export * from './storeMeta/tailHorizonAge';

@@ -7,7 +7,7 @@
  * dropped and counted, and the drop is logged at most once every 10 s.
  */
 import type { Logger } from 'pino';
-import { storeGeneration, type Db } from '@audit-gateway/store';
+import { currentGeneration, type Db } from '@audit-gateway/store';
 import type { Recorder, RequestFacts } from '../app/types';
 import type { Config } from '../config/Config';
 import { insertRequestEvents } from './insertRequestEvents';
@@ -78,7 +78,7 @@ export function createRecorder(deps: RecorderDeps): SelfRecorder {
       buffer = [];
       writing = batch.length;
       try {
-        generation ??= await storeGeneration(deps.db, deps.config.generation);
+        generation ??= await currentGeneration(deps.db, deps.config.generation);
         await insertRequestEvents(deps.db, generation, batch);
         failures = 0;
         writing = 0;

@@ -122,7 +122,7 @@ describe('self-recording: cases 28-33', () => {
     });
     const raw = await db().raw<{ rows: { doc: string }[] }>(
       `SELECT row_to_json(e)::text AS doc FROM audit_events e WHERE external_id = ?`,
-      [e.id],
+      [String(e.id)],
     );
     const doc = raw.rows[0]?.doc ?? '';
     expect(doc).toContain('/api/atlas/admin/audits');

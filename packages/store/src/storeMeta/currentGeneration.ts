@@ -31,9 +31,3 @@ export async function currentGeneration(db: Db, raiseTo?: number): Promise<numbe
   if (generation === undefined) throw new Error('store_meta has no generation row');
   return generation;
 }
-
-/**
- * The same function under a name no other store module exports: `export *` silently drops a name
- * two modules both export, and ingest/ingestBatch.ts has its own read-only `currentGeneration`.
- */
-export const storeGeneration = currentGeneration;

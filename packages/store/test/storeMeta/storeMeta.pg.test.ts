@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { useTestDatabase } from '../../test-support/testDatabase';
 import { currentGeneration } from '../../src/storeMeta/currentGeneration';
 import { loadCursorKeys } from '../../src/storeMeta/loadCursorKeys';
+import { tailHorizonAgeSeconds } from '../../src/storeMeta/tailHorizonAge';
 
 describe('store_meta: cursor keys and generation', () => {
   const db = useTestDatabase();
@@ -28,5 +29,22 @@ describe('store_meta: cursor keys and generation', () => {
     expect(await currentGeneration(db())).toBe(3);
     await expect(currentGeneration(db(), 0)).rejects.toThrow(RangeError);
     await expect(currentGeneration(db(), 40000)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('tailHorizonAgeSeconds', () => {
+  const db = useTestDatabase();
+
+  it('is above 0 while a transaction holds an id, and falls when it ends', async () => {
+    const trx = await db().transaction();
+    try {
+      await trx.raw('SELECT pg_current_xact_id()');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await tailHorizonAgeSeconds(db())).toBeGreaterThan(0.04);
+    } finally {
+      await trx.rollback();
+    }
+    // other test files share the server, so only "no older than our own" can be asserted here
+    expect(await tailHorizonAgeSeconds(db())).toBeGreaterThanOrEqual(0);
   });
 });
