@@ -14,14 +14,27 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const config = opts.port === undefined ? base : { ...base, port: opts.port };
       const server = await startServer(config, { out: ctx.out });
       await new Promise<void>((resolve) => {
+        let stopping = false;
+        // Later signals while stopping are noted, not obeyed: exiting then would orphan the
+        // embedded PostgreSQL and cut requests the first signal promised to finish.
         const onSignal = (signal: NodeJS.Signals) => {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          server.stop(signal).then(resolve, (e: unknown) => {
-            server.log.error({ err: e }, 'shutdown failed');
-            process.exitCode = 1;
-            resolve();
-          });
+          if (stopping) {
+            server.log.warn({ signal }, 'already shutting down');
+            return;
+          }
+          stopping = true;
+          server.stop(signal).then(
+            () => {
+              process.off('SIGINT', onSignal);
+              process.off('SIGTERM', onSignal);
+              resolve();
+            },
+            (e: unknown) => {
+              server.log.error({ err: e }, 'shutdown failed');
+              process.exitCode = 1;
+              resolve();
+            },
+          );
         };
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
