@@ -4,7 +4,7 @@
  * compiler); nothing catches errors to return an empty page (STYLE §4).
  */
 import type { Knex } from 'knex';
-import type { AuditQuery, ResultPage, TotalCount } from '@audit-gateway/ir';
+import { and, cmp, type AuditQuery, type ResultPage, type TotalCount } from '@audit-gateway/ir';
 import { runAggregations } from '../aggregate/runAggregations';
 import { compileQuery } from '../compile/compileQuery';
 import type { Fragment } from '../compile/frag';
@@ -25,17 +25,29 @@ function totalOf(q: AuditQuery, count: number): TotalCount {
   return { value: count, relation: 'eq' };
 }
 
+/**
+ * Aggregations see the query's family only: the family condition goes into `scope`, which both
+ * their row set (`scope AND where`) and their domain of visible rows (`scope`) start from.
+ */
+function withFamilyScope(q: AuditQuery): AuditQuery {
+  return { ...q, scope: and(cmp('family', 'eq', q.family), q.scope) };
+}
+
 export function createAuditRepository(db: Knex): AuditRepository {
   return {
     async run(q) {
       const compiled = compileQuery(q); // checks the IR before any SQL runs
-      const [rows, counted, aggs] = await Promise.all([
-        select(db, compiled.hits),
-        compiled.total ? select(db, compiled.total) : Promise.resolve(undefined),
-        q.aggs && Object.keys(q.aggs).length > 0
-          ? runAggregations(db, q)
-          : Promise.resolve(undefined),
-      ]);
+      const wantAggs = q.aggs !== undefined && Object.keys(q.aggs).length > 0;
+      const read = async (conn: Knex) => ({
+        rows: await select(conn, compiled.hits),
+        counted: compiled.total ? await select(conn, compiled.total) : undefined,
+        aggs: wantAggs ? await runAggregations(conn, withFamilyScope(q)) : undefined,
+      });
+      // hits, total and aggregations must describe the same rows: one snapshot for all of them
+      const { rows, counted, aggs } =
+        compiled.total || wantAggs
+          ? await db.transaction(read, { isolationLevel: 'repeatable read', readOnly: true })
+          : await read(db);
       const limit = q.page.limit;
       return {
         rows: rows.slice(0, limit).map(toCanonicalRow),

@@ -218,7 +218,7 @@ describe('createAuditRepository', () => {
       }
       // other sessions on the server may pin the horizon briefly: wait for it to pass
       let keys: string[] = [];
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 450; i++) {
         keys = await tailKeys({ tail: null, limit: 10 });
         if (keys.length === 3) break;
         await new Promise((r) => setTimeout(r, 100));
