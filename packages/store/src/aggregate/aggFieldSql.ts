@@ -14,8 +14,11 @@ import { column, fieldSpec, type CompileContext } from '../compile/column';
 import { jsonPathFor } from '../compile/compileJson';
 import { frag, raw, type Fragment } from '../compile/frag';
 
-/** How a key/value comes back from pg: text, epoch ms (bigint string), float8, or typed jsonb. */
-export type ValueKind = 'text' | 'epoch' | 'number' | 'json';
+/**
+ * What a key/value is in SQL: text, timestamptz (turned into epoch ms only after grouping), float8,
+ * typed jsonb leaves, or a plain integer (filters bucket index).
+ */
+export type ValueKind = 'text' | 'time' | 'number' | 'json' | 'index';
 
 export interface AggCtx {
   readonly compile: CompileContext;
@@ -45,7 +48,7 @@ export function valueSource(field: AggField, ctx: AggCtx): ValueSource | null {
       case 'keyword':
         return { kind: 'text', expr: col };
       case 'date':
-        return { kind: 'epoch', expr: frag`(extract(epoch FROM ${col}) * 1000)::bigint` };
+        return { kind: 'time', expr: col };
       case 'number':
         return { kind: 'number', expr: frag`${col}::float8` };
       case 'json':
@@ -67,10 +70,12 @@ export function missingValue(kind: ValueKind, missing: Scalar): Fragment {
   switch (kind) {
     case 'text':
       return frag`${missing === null ? null : String(missing)}::text`;
-    case 'epoch':
-      return frag`${missing === null ? null : Math.trunc(Number(missing))}::bigint`;
+    case 'time':
+      return frag`(TIMESTAMPTZ 'epoch' + ${missing === null ? null : Math.trunc(Number(missing))}::bigint * INTERVAL '1 millisecond')`;
     case 'number':
       return frag`${missing === null ? null : Number(missing)}::float8`;
+    case 'index':
+      return frag`${missing}::int`;
     case 'json':
       return frag`${JSON.stringify(missing)}::jsonb`;
   }
@@ -86,7 +91,14 @@ export function valuesSelect(src: ValueSource, missing: Scalar | undefined): Fra
 
 /** The row's distinct non-NULL keys, column `k`. */
 export function keysSelect(src: ValueSource, missing: Scalar | undefined): Fragment {
-  return frag`SELECT DISTINCT x.v AS k FROM (${valuesSelect(src, missing)}) AS x WHERE x.v IS NOT NULL`;
+  // one value per row needs no DISTINCT, and without it PostgreSQL pulls the LATERAL into the scan
+  const distinct = src.expr ? raw('') : raw('DISTINCT ');
+  return frag`SELECT ${distinct}x.v AS k FROM (${valuesSelect(src, missing)}) AS x WHERE x.v IS NOT NULL`;
+}
+
+/** A key column as the outer query returns it: timestamps as epoch ms, after grouping. */
+export function keyOutput(kind: ValueKind, ref: Fragment): Fragment {
+  return kind === 'time' ? frag`(extract(epoch FROM ${ref}) * 1000)::bigint` : ref;
 }
 
 /** Decodes a key or value as pg returns it (int8 and numeric arrive as strings). */
@@ -95,8 +107,9 @@ export function decodeValue(kind: ValueKind, v: unknown): Scalar {
   switch (kind) {
     case 'text':
       return typeof v === 'string' ? v : JSON.stringify(v);
-    case 'epoch':
+    case 'time':
     case 'number':
+    case 'index':
       return Number(v);
     case 'json':
       return v as Scalar;

@@ -102,9 +102,7 @@ function terms(
 ): AggResult {
   const kind = node.own?.kind;
   const norm = (v: Scalar): string =>
-    encodeKeys([
-      kind === 'text' ? String(v) : kind === 'epoch' || kind === 'number' ? Number(v) : v,
-    ]);
+    encodeKeys([kind === 'text' ? String(v) : kind === 'json' ? v : Number(v)]);
   const include = agg.include ? new Set(agg.include.map(norm)) : undefined;
   const exclude = new Set((agg.exclude ?? []).map(norm));
   const wanted = (k: Scalar) => (!include || include.has(norm(k))) && !exclude.has(norm(k));

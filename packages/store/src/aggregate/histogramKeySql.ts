@@ -1,57 +1,73 @@
 /**
- * The date-histogram bucket key of one row, in SQL, as epoch ms (the rule of `dateRounding.ts`).
- * Rounding happens in SQL so the histogram is one GROUP BY over millions of rows; the TypeScript
- * post-pass only fills gaps. Fixed offsets (UTC included) are plain arithmetic. IANA zones:
+ * The date-histogram bucket key of one row, in SQL, as a timestamptz (the rule of
+ * `dateRounding.ts`; the outer query turns keys into epoch ms after grouping, so the conversion
+ * runs once per bucket, not once per row). Rounding happens in SQL so a histogram is one GROUP BY
+ * over millions of rows; the TypeScript post-pass only fills gaps.
  *
- *   t' = col − offset;  loc = t' AT TIME ZONE z;  R = date_trunc(unit, loc)   (or a fixed multiple)
- *   own = R read with the row's own UTC offset; if own's wall time in z is R, it is the key (this
- *   keeps the two fall-back hours apart); else R AT TIME ZONE z (the offset valid at R; in a
- *   spring-forward gap PostgreSQL reads R with the offset before the gap, which is the transition
- *   instant when R is the gap's start; see docs/adr for the one case that differs from ES:
- *   an `offset` that puts R strictly inside the gap).
- *
- * `date_trunc` on a local timestamp starts weeks on Monday, as ES does.
+ * - Fixed offsets (UTC included): `date_bin` for fixed intervals (origin 1970-01-01 local, shifted by
+ *   `offset`), `date_trunc` on the shifted wall time for calendar units.
+ * - IANA zones, calendar units: `date_trunc(unit, t − offset, zone) + offset` (PostgreSQL ≥ 14). Below
+ *   a day it keeps the row's own UTC offset, so the two fall-back hours stay apart; from a day up it
+ *   reads local midnight with the offset valid then, as ES does. Weeks start on Monday.
+ * - IANA zones, fixed intervals: R = the row's wall time binned from 1970-01-01 local; the key is R
+ *   read with the row's own offset when that instant's wall time is R (the two fall-back hours
+ *   again), else R read with the offset valid at R. `OFFSET 0` keeps PostgreSQL from inlining the
+ *   steps, which would repeat each time-zone conversion several times per row.
+ *   Known difference from ES (documented in docs/dialects.md by the Atlan surface): when `offset`
+ *   puts R strictly inside a spring-forward gap, ES answers the transition instant and PostgreSQL
+ *   reads R with the offset before the gap. Whole-hour offsets never meet it in whole-hour-DST zones.
  */
-import type { Fragment } from '../compile/frag';
-import { frag, raw } from '../compile/frag';
+import { frag, raw, type Fragment } from '../compile/frag';
 import type { AggZone, Interval } from './dateRounding';
 
 const MS = raw(`INTERVAL '1 millisecond'`);
+const ms = (n: number): Fragment => frag`(${n}::bigint * ${MS})`;
 
 function shifted(col: Fragment, offsetMs: number): Fragment {
-  return offsetMs === 0 ? col : frag`(${col} - ${offsetMs}::bigint * ${MS})`;
+  return offsetMs === 0 ? col : frag`(${col} - ${ms(offsetMs)})`;
+}
+function unshifted(key: Fragment, offsetMs: number): Fragment {
+  return offsetMs === 0 ? key : frag`(${key} + ${ms(offsetMs)})`;
 }
 
-/** Rounds a `timestamp` (no zone) holding local wall time. */
-function roundLocal(local: Fragment, interval: Interval): Fragment {
-  if ('fixedMs' in interval) {
-    const i = interval.fixedMs;
-    return frag`(TIMESTAMP 'epoch' + (floor((extract(epoch FROM ${local}) * 1000) / ${i}::numeric) * ${i}::bigint)::bigint * ${MS})`;
-  }
-  return frag`date_trunc(${interval.calendar}::text, ${local})`;
+function fixedZoneKey(
+  col: Fragment,
+  interval: Interval,
+  offsetZone: number,
+  offsetMs: number,
+): Fragment {
+  if ('fixedMs' in interval)
+    return frag`date_bin(${ms(interval.fixedMs)}, ${col}, TIMESTAMPTZ 'epoch' + ${ms(offsetMs - offsetZone)})`;
+  if (offsetZone === 0)
+    return unshifted(
+      frag`date_trunc(${interval.calendar}::text, ${shifted(col, offsetMs)}, 'UTC')`,
+      offsetMs,
+    );
+  const local = frag`((${shifted(col, offsetMs)} AT TIME ZONE 'UTC') + ${ms(offsetZone)})`;
+  const r = frag`((date_trunc(${interval.calendar}::text, ${local}) - ${ms(offsetZone)}) AT TIME ZONE 'UTC')`;
+  return unshifted(r, offsetMs);
 }
 
-const epochMs = (ts: Fragment): Fragment => frag`(extract(epoch FROM ${ts}) * 1000)::bigint`;
+function ianaFixedKey(col: Fragment, fixedMs: number, zone: string, offsetMs: number): Fragment {
+  const t = shifted(col, offsetMs);
+  const key = frag`(SELECT CASE WHEN (c.own AT TIME ZONE ${zone}::text) = c.r THEN c.own ELSE (c.r AT TIME ZONE ${zone}::text) END
+    FROM (SELECT b.r, ((b.r - (b.loc - (b.t AT TIME ZONE 'UTC'))) AT TIME ZONE 'UTC') AS own
+      FROM (SELECT a.t, a.loc, date_bin(${ms(fixedMs)}, a.loc, TIMESTAMP 'epoch') AS r
+        FROM (SELECT ${t} AS t, (${t} AT TIME ZONE ${zone}::text) AS loc OFFSET 0) AS a OFFSET 0) AS b OFFSET 0) AS c)`;
+  return unshifted(key, offsetMs);
+}
 
-/** A `SELECT … AS k` for a LATERAL: the key of the row of alias `e` whose date column is `col`. */
-export function histogramKeySelect(
+/** The key of the row of alias `e` whose date column is `col`; NULL when `col` is. */
+export function histogramKey(
   col: Fragment,
   interval: Interval,
   zone: AggZone,
   offsetMs: number,
 ): Fragment {
-  const t = shifted(col, offsetMs);
-  if (zone.kind === 'fixed') {
-    const local = frag`((${t} AT TIME ZONE 'UTC') + ${zone.offsetMs}::bigint * ${MS})`;
-    const key = frag`(${epochMs(roundLocal(local, interval))} - ${zone.offsetMs - offsetMs}::bigint)`;
-    return frag`SELECT ${key} AS k`;
-  }
-  const z = zone.name;
-  const r = roundLocal(raw('a.loc'), interval);
-  return frag`SELECT (${epochMs(
-    frag`CASE WHEN (c.own AT TIME ZONE ${z}::text) = c.r THEN c.own ELSE (c.r AT TIME ZONE ${z}::text) END`,
-  )} + ${offsetMs}::bigint) AS k
-    FROM (SELECT b.r, ((b.r - (b.loc - (b.t AT TIME ZONE 'UTC'))) AT TIME ZONE 'UTC') AS own
-      FROM (SELECT a.t, a.loc, ${r} AS r
-        FROM (SELECT ${t} AS t, (${t} AT TIME ZONE ${z}::text) AS loc) a) b) c`;
+  if (zone.kind === 'fixed') return fixedZoneKey(col, interval, zone.offsetMs, offsetMs);
+  if ('fixedMs' in interval) return ianaFixedKey(col, interval.fixedMs, zone.name, offsetMs);
+  return unshifted(
+    frag`date_trunc(${interval.calendar}::text, ${shifted(col, offsetMs)}, ${zone.name}::text)`,
+    offsetMs,
+  );
 }

@@ -13,7 +13,7 @@
  */
 import { AuditError, type MetricType } from '@audit-gateway/ir';
 import { frag, join, raw, type Fragment } from '../compile/frag';
-import { valuesSelect, type ValueKind } from './aggFieldSql';
+import { keyOutput, valuesSelect, type ValueKind } from './aggFieldSql';
 import { isMetric } from './emptyMetric';
 import type { PlanNode } from './planAggregations';
 
@@ -28,12 +28,14 @@ function fromClause(node: PlanNode, own: boolean): Fragment {
 }
 
 function ancestorColumns(node: PlanNode): Fragment[] {
-  return node.levels.map((_, i) => raw(`l${i}.k AS k${i}`));
+  return node.levels.map((l, i) => frag`${keyOutput(l.kind, raw(`l${i}.k`))} AS ${raw(`k${i}`)}`);
 }
 
-function groupBy(n: number): Fragment {
-  if (n === 0) return raw('');
-  return raw(` GROUP BY ${Array.from({ length: n }, (_, i) => String(i + 1)).join(', ')}`);
+/** Groups by the raw keys, so converting them (timestamps → epoch ms) happens once per group. */
+function groupBy(node: PlanNode, own: boolean): Fragment {
+  const refs = node.levels.map((_, i) => `l${i}.k`);
+  if (own) refs.push('lo.k');
+  return refs.length === 0 ? raw('') : raw(` GROUP BY ${refs.join(', ')}`);
 }
 
 /** `self`: a filter/nested node's own count also applies its own condition. */
@@ -44,26 +46,34 @@ function whereClause(rows: Fragment, node: PlanNode, self = false): Fragment {
 
 /** Bucket counts: (k0..kn-1, k, v = count). */
 export function bucketCountSql(node: PlanNode, rows: Fragment): Fragment {
-  const cols = [...ancestorColumns(node), raw('lo.k AS k'), raw('count(*) AS v')];
-  return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, true)}${whereClause(rows, node)}${groupBy(node.levels.length + 1)}`;
+  const own = node.own;
+  if (!own) throw AuditError.bug('bucket SQL for a field without values');
+  const cols = [
+    ...ancestorColumns(node),
+    frag`${keyOutput(own.kind, raw('lo.k'))} AS k`,
+    raw('count(*) AS v'),
+  ];
+  return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, true)}${whereClause(rows, node)}${groupBy(node, true)}`;
 }
 
 /** Single-bucket counts: (k0..kn-1, v = count). */
 export function docCountSql(node: PlanNode, rows: Fragment): Fragment {
   const cols = [...ancestorColumns(node), raw('count(*) AS v')];
-  return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, false)}${whereClause(rows, node, true)}${groupBy(node.levels.length)}`;
+  return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, false)}${whereClause(rows, node, true)}${groupBy(node, false)}`;
 }
 
 /** Every key the field has among the caller's visible rows (`terms` with `min_doc_count: 0`). */
 export function domainSql(node: PlanNode, visibleRows: Fragment): Fragment {
   if (!node.own) throw AuditError.bug('domain of a field without values');
-  return frag`SELECT DISTINCT lo.k AS k FROM ${E} CROSS JOIN LATERAL (${node.own.keys}) AS lo WHERE ${visibleRows}`;
+  return frag`SELECT DISTINCT ${keyOutput(node.own.kind, raw('lo.k'))} AS k FROM ${E} CROSS JOIN LATERAL (${node.own.keys}) AS lo WHERE ${visibleRows}`;
 }
 
 function numeric(kind: ValueKind): Fragment {
   switch (kind) {
-    case 'epoch':
+    case 'time':
+      return raw('(extract(epoch FROM m.v) * 1000)');
     case 'number':
+    case 'index':
       return raw('m.v::numeric');
     case 'json':
       return raw(`CASE WHEN jsonb_typeof(m.v) = 'number' THEN (m.v #>> '{}')::numeric END`);
@@ -73,8 +83,11 @@ function numeric(kind: ValueKind): Fragment {
 }
 
 const METRIC_SQL: Readonly<Record<MetricType, (kind: ValueKind) => Fragment>> = {
-  min: (k) => frag`min(${numeric(k)})`,
-  max: (k) => frag`max(${numeric(k)})`,
+  // min/max of timestamps compare the timestamps and convert the one winner
+  min: (k) =>
+    k === 'time' ? raw('(extract(epoch FROM min(m.v)) * 1000)') : frag`min(${numeric(k)})`,
+  max: (k) =>
+    k === 'time' ? raw('(extract(epoch FROM max(m.v)) * 1000)') : frag`max(${numeric(k)})`,
   avg: (k) => frag`avg(${numeric(k)})`,
   sum: (k) => frag`sum(${numeric(k)})`,
   value_count: () => raw('count(m.v)'),
@@ -87,5 +100,5 @@ export function metricSql(node: PlanNode, rows: Fragment): Fragment {
   if (!isMetric(agg) || !node.values) throw AuditError.bug('metric SQL for a node without values');
   const values = valuesSelect(node.values, agg.missing);
   const cols = [...ancestorColumns(node), frag`${METRIC_SQL[agg.type](node.values.kind)} AS v`];
-  return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, false)} CROSS JOIN LATERAL (${values}) AS m${whereClause(rows, node)}${groupBy(node.levels.length)}`;
+  return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, false)} CROSS JOIN LATERAL (${values}) AS m${whereClause(rows, node)}${groupBy(node, false)}`;
 }

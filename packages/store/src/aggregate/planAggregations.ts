@@ -17,7 +17,7 @@ import {
   type ValueSource,
 } from './aggFieldSql';
 import { parseZone, type AggZone } from './dateRounding';
-import { histogramKeySelect } from './histogramKeySql';
+import { histogramKey } from './histogramKeySql';
 
 export interface Level {
   /** `SELECT … AS k`: the row's keys at this level */
@@ -119,17 +119,17 @@ function histogramLevel(
   ctx: AggCtx,
   zone: AggZone,
 ): Level {
-  const select = histogramKeySelect(
-    column(ctx.compile, agg.field),
-    agg.interval,
-    zone,
-    agg.offsetMs,
-  );
+  const col = column(ctx.compile, agg.field);
+  const key = histogramKey(col, agg.interval, zone, agg.offsetMs);
+  // the NULL test is on the column, so the (costly) key is computed once per row, in the GROUP BY;
   // hard_bounds: only buckets whose key k satisfies min ≤ k < max exist (spec §5.3)
-  const bounded = agg.hardBounds
-    ? frag`SELECT h.k FROM (${select}) AS h WHERE h.k >= ${agg.hardBounds.min}::bigint AND h.k < ${agg.hardBounds.max}::bigint`
-    : frag`SELECT h.k FROM (${select}) AS h WHERE h.k IS NOT NULL`;
-  return { keys: bounded, kind: 'epoch' };
+  const hard = agg.hardBounds
+    ? frag` AND h.k >= TIMESTAMPTZ 'epoch' + ${agg.hardBounds.min}::bigint * INTERVAL '1 millisecond' AND h.k < TIMESTAMPTZ 'epoch' + ${agg.hardBounds.max}::bigint * INTERVAL '1 millisecond'`
+    : raw('');
+  return {
+    keys: frag`SELECT h.k FROM (SELECT ${key} AS k) AS h WHERE ${col} IS NOT NULL${hard}`,
+    kind: 'time',
+  };
 }
 
 /** Bucket i for each filter the row passes; with an other bucket, index n when it passes none. */
@@ -142,7 +142,7 @@ function filtersLevel(filters: readonly Predicate[], other: boolean, ctx: AggCtx
   }
   return {
     keys: frag`SELECT f.k FROM unnest(ARRAY[${join(cases, ', ')}]::int[]) AS f(k) WHERE f.k IS NOT NULL`,
-    kind: 'number',
+    kind: 'index',
   };
 }
 
