@@ -1,0 +1,100 @@
+/**
+ * Issue 7 acceptance: 1,000 wrong passwords in a row are rate limited and do not noticeably slow
+ * down another client. Figures are printed so they can be reported; the bounds are loose enough for
+ * a shared CI machine but fail if guesses kept running scrypt or blocked the event loop.
+ */
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { useTestDatabase } from '../../../store/test-support/testDatabase';
+import { createTestCredential, type TestCredential } from '../../test-support/credentials';
+import { createFixtureApp, type FixtureApp } from './fixtureApp';
+
+const E1 = '/api/atlas/admin/audits';
+const ATLAN = '/api/meta/entity/auditSearch';
+const wrong = (i: number) => `Basic ${Buffer.from(`victim-admin:wrong-${i}`).toString('base64')}`;
+
+function percentile(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+describe('brute force (1,000 wrong passwords in a row)', () => {
+  const db = useTestDatabase();
+  let fixture: FixtureApp;
+  let server: Server;
+  let reader: TestCredential;
+
+  beforeAll(async () => {
+    await createTestCredential(db(), {
+      tenant: 'acme',
+      name: 'victim-admin',
+      kind: 'password',
+      roles: ['atlas:admin'],
+    });
+    reader = await createTestCredential(db(), {
+      tenant: 'acme',
+      name: 'reader',
+      roles: ['atlan:read'],
+    });
+    fixture = createFixtureApp(db(), { rateLimitPerMinute: 600 });
+    server = fixture.app.listen(0);
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await fixture.deps.recorder.close();
+  });
+
+  async function timedSearch(): Promise<number> {
+    const t0 = performance.now();
+    await request(server)
+      .post(ATLAN)
+      .set('Authorization', reader.authorization)
+      .send({ dsl: { size: 0 } })
+      .expect(200);
+    return performance.now() - t0;
+  }
+
+  it('limits the guesses and leaves other clients fast', async () => {
+    const baseline: number[] = [];
+    for (let i = 0; i < 40; i++) baseline.push(await timedSearch());
+
+    const statuses = new Map<number, number>();
+    const attackerMs: number[] = [];
+    let attacking = true;
+    const attacker = (async () => {
+      for (let i = 0; i < 1000; i++) {
+        const t0 = performance.now();
+        const res = await request(server).post(E1).set('Authorization', wrong(i)).send({});
+        attackerMs.push(performance.now() - t0);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+      attacking = false;
+    })();
+    const during: number[] = [];
+    // paced, so the other client stays inside its own budget of 600 a minute
+    while (attacking || during.length < 40) {
+      during.push(await timedSearch());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await attacker;
+
+    const limitedMs = attackerMs.slice(60);
+    const figures = {
+      guesses: Object.fromEntries(statuses),
+      attackerTotalMs: Math.round(attackerMs.reduce((a, b) => a + b, 0)),
+      scryptGuessP50Ms: Math.round(percentile(attackerMs.slice(0, 60), 50)),
+      limitedGuessP50Ms: Math.round(percentile(limitedMs, 50) * 10) / 10,
+      otherClientBaselineP50Ms: Math.round(percentile(baseline, 50) * 10) / 10,
+      otherClientBaselineP95Ms: Math.round(percentile(baseline, 95) * 10) / 10,
+      otherClientDuringP50Ms: Math.round(percentile(during, 50) * 10) / 10,
+      otherClientDuringP95Ms: Math.round(percentile(during, 95) * 10) / 10,
+      otherClientRequestsDuring: during.length,
+    };
+    process.stdout.write(`brute-force figures: ${JSON.stringify(figures)}\n`);
+
+    expect(Object.fromEntries(statuses)).toEqual({ 401: 60, 429: 940 });
+    // a limited guess never reaches scrypt (tens to hundreds of ms): it is answered at once
+    expect(percentile(limitedMs, 50)).toBeLessThan(percentile(attackerMs.slice(0, 60), 50) / 3);
+    expect(percentile(during, 50)).toBeLessThan(percentile(baseline, 50) * 3 + 25);
+  }, 180_000); // 60 real scrypt checks take a while on a busy machine
+});
