@@ -3,7 +3,7 @@ import type { MetricAgg, MetricType, Scalar } from '@audit-gateway/ir';
 import { dslError } from '../atlanErrors';
 import { DEFAULT_DATE_FORMAT, parseDateFormat } from '../dates/dateFormats';
 import { parseDateValue } from '../dates/parseDateValue';
-import { keywordText } from '../dsl/clauseParams';
+import { keywordText, noNul } from '../dsl/clauseParams';
 import { readObject } from '../dsl/jsonValues';
 import { aggFieldOf, checkAggParams, requiredField } from './aggFields';
 import type { AggTypeParser } from './AggTypeParser';
@@ -37,8 +37,9 @@ export function metricParser(metric: MetricType): AggTypeParser {
         }
         if (field.kind === 'date')
           missing = parseDateValue(raw, { zone: 'UTC', roundUp: false, now: ctx.now });
-        else if (field.kind === 'detail') missing = raw;
-        else missing = keywordText(raw);
+        else if (field.kind === 'detail')
+          missing = typeof raw === 'string' ? noNul(metric, raw) : raw;
+        else missing = noNul(metric, keywordText(raw));
       }
       const agg: MetricAgg = {
         type: metric,

@@ -4,7 +4,7 @@ import { dslError } from '../atlanErrors';
 import { DEFAULT_DATE_FORMAT, parseDateFormat } from '../dates/dateFormats';
 import { parseDateValue } from '../dates/parseDateValue';
 import type { AtlanField } from '../dsl/atlanFields';
-import { keywordText } from '../dsl/clauseParams';
+import { keywordText, noNul } from '../dsl/clauseParams';
 import { readBoolean, readInteger, readObject } from '../dsl/jsonValues';
 import { aggFieldOf, checkAggParams, requiredField } from './aggFields';
 import type { AggTypeParser } from './AggTypeParser';
@@ -105,6 +105,7 @@ function termValue(field: AtlanField, v: unknown, now: number): Scalar {
     );
   }
   if (field.kind === 'date') return parseDateValue(v, { zone: 'UTC', roundUp: false, now });
+  if (typeof v === 'string') noNul('terms', v);
   if (field.kind === 'detail') return v;
   return keywordText(v);
 }

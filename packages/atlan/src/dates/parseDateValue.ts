@@ -29,7 +29,15 @@ export function parseDateValue(value: unknown, options: DateParseOptions): numbe
   return result;
 }
 
+// the instants a JavaScript Date (and so every formatter) can represent, about ±275,000 years
+const MAX_INSTANT = 8.64e15;
+
 export function tryParseDateValue(value: unknown, options: DateParseOptions): number | undefined {
+  const ms = parseAny(value, options);
+  return ms === undefined || Math.abs(ms) > MAX_INSTANT ? undefined : ms;
+}
+
+function parseAny(value: unknown, options: DateParseOptions): number | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return undefined;
     if (options.format === undefined) return Math.trunc(value);

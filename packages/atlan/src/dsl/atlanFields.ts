@@ -16,6 +16,8 @@ export type AtlanField =
 export type FieldContext = 'top' | 'nested';
 
 export function resolveField(name: string, context: FieldContext): AtlanField {
+  // no stored key can hold U+0000 (PostgreSQL text and jsonb reject it)
+  if (name.includes('\u0000')) return { kind: 'unmapped', name };
   if (context === 'nested') {
     if (name === 'detail') return { kind: 'detail', name, path: [] };
     if (name.startsWith('detail.') && name.length > 'detail.'.length) {

@@ -70,3 +70,17 @@ export function scalarValue(query: string, value: unknown): string | number | bo
 export function keywordText(value: string | number | boolean): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/**
+ * For values that become SQL bindings outside a query clause (search_after, terms `missing`,
+ * include/exclude, sort `missing`): PostgreSQL text cannot hold U+0000, so such a value is a 400
+ * rather than a database error.
+ */
+export function noNul(what: string, value: string): string {
+  if (value.includes('\u0000')) {
+    throw dslError(
+      `[${what}] must not contain the NUL character (U+0000): no stored value can hold it`,
+    );
+  }
+  return value;
+}

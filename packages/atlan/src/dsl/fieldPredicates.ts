@@ -53,6 +53,7 @@ export function equalsPredicate(
     case 'keyword':
     case 'header': {
       const s = keywordText(value);
+      if (s.includes(NUL)) return none(); // no stored text can hold U+0000 (PostgreSQL text)
       return onKeyword(f, (field) =>
         o.caseInsensitive
           ? text(field, 'wildcard', escapeWildcard(s), { caseInsensitive: true })
@@ -77,9 +78,25 @@ export function equalsPredicate(
       const hi = parseDateValue(value, { ...base, roundUp: true });
       return and(cmp(f.field, 'gte', lo), cmp(f.field, 'lte', hi));
     }
-    case 'detail':
-      return json('detail', f.path, or(typedLeafValues(value).map((v) => cmp(JSON_LEAF, 'eq', v))));
+    case 'detail': {
+      const leaves = typedLeafValues(value).filter(
+        (v) => typeof v !== 'string' || !v.includes(NUL),
+      );
+      return json('detail', f.path, or(leaves.map((v) => cmp(JSON_LEAF, 'eq', v))));
+    }
   }
+}
+
+const NUL = '\u0000';
+
+/**
+ * A text bound holding U+0000 cannot be bound as PostgreSQL text, and no stored value contains it.
+ * With P the part before the first NUL, every stored x satisfies x ≥ s ⟺ x > P and x ≤ s ⟺ x ≤ P
+ * (P + NUL + … is P's immediate successor among NUL-free strings), so the bound becomes P.
+ */
+function nulFreeBound(b: Bound | undefined, lower: boolean): Bound | undefined {
+  if (!b || typeof b.value !== 'string' || !b.value.includes(NUL)) return b;
+  return { value: b.value.slice(0, b.value.indexOf(NUL)), inclusive: !lower };
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -102,9 +119,11 @@ export interface Bound {
 /** Range bounds already resolved to column values (dates: epoch ms). */
 export function rangePredicate(
   f: AtlanField,
-  lower: Bound | undefined,
-  upper: Bound | undefined,
+  lowerBound: Bound | undefined,
+  upperBound: Bound | undefined,
 ): Predicate {
+  const lower = nulFreeBound(lowerBound, true);
+  const upper = nulFreeBound(upperBound, false);
   const cmps = (field: string, lo?: Bound, hi?: Bound): Predicate[] => [
     ...(lo ? [cmp(field, lo.inclusive ? 'gte' : 'gt', lo.value)] : []),
     ...(hi ? [cmp(field, hi.inclusive ? 'lte' : 'lt', hi.value)] : []),
@@ -147,6 +166,8 @@ export function textPredicate(
   caseInsensitive: boolean,
 ): Predicate {
   const match: TextMatch = query;
+  // a literal U+0000 can be in no stored value (and cannot be bound as PostgreSQL text)
+  if (value.includes(NUL) && f.kind !== 'date') return none();
   switch (f.kind) {
     case 'unmapped':
       return none();

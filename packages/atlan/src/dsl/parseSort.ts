@@ -8,7 +8,7 @@ import { dslError } from '../atlanErrors';
 import { parseDateFormat, type DateFormat } from '../dates/dateFormats';
 import { parseDateValue } from '../dates/parseDateValue';
 import { resolveField } from './atlanFields';
-import { keywordText } from './clauseParams';
+import { keywordText, noNul } from './clauseParams';
 import { describe, entries, isObject, tokenName } from './jsonValues';
 
 /** One sort key as written; `key` is undefined when it has no effect (duplicate, _score, …). */
@@ -111,7 +111,7 @@ function parseKey(name: string, raw: unknown, now: number): WrittenSortKey {
     case 'keyword':
     case 'header': {
       const missing = parseMissing(options.missing, (v) =>
-        keywordText(v as string | number | boolean),
+        noNul('sort.missing', keywordText(v as string | number | boolean)),
       );
       const sortField = field.kind === 'keyword' ? field.field : `headers.${field.header}`;
       // TODO(atlan, compiler): header sort keys need catalogue/compiler support for `headers.<name>`
@@ -170,7 +170,7 @@ export function parseSearchAfter(raw: readonly unknown[], sort: ParsedSort, now:
     else if (w.kind === 'date')
       after.push(parseDateValue(v, { format: w.format, zone: 'UTC', roundUp: false, now }));
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-      after.push(keywordText(v));
+      after.push(noNul('search_after', keywordText(v)));
     else
       throw dslError(`search_after value [${JSON.stringify(v)}] does not fit sort key [${w.name}]`);
   });
