@@ -13,9 +13,9 @@
  *   read with the row's own offset when that instant's wall time is R (the two fall-back hours
  *   again), else R read with the offset valid at R. `OFFSET 0` keeps PostgreSQL from inlining the
  *   steps, which would repeat each time-zone conversion several times per row.
- *   Known difference from ES (documented in docs/dialects.md by the Atlan surface): when `offset`
- *   puts R strictly inside a spring-forward gap, ES answers the transition instant and PostgreSQL
- *   reads R with the offset before the gap. Whole-hour offsets never meet it in whole-hour-DST zones.
+ *   Known difference from ES: when `offset` puts R strictly inside a spring-forward gap, ES answers
+ *   the transition instant and PostgreSQL reads R with the offset before the gap (an hour later).
+ *   Whole-hour offsets never meet it in zones whose DST shifts by whole hours.
  */
 import { frag, raw, type Fragment } from '../compile/frag';
 import type { AggZone, Interval } from './dateRounding';
