@@ -51,7 +51,7 @@ const value = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.constant(1e308),
-  fc.constant(-9007199254740993),
+  fc.constant(-9007199254740992),
   fc.array(fc.string(), { maxLength: 3 }),
   fc.dictionary(
     fc.constantFrom(
