@@ -30,6 +30,8 @@ export function createAuditDetailsHandler(deps: AtlasDeps): SurfaceHandler {
     const { limit, offset } = parseAuditDetailsParams(req.query);
     const auditGuid = req.params.auditGuid ?? '';
     const ctx: SearchContext = { principal: req.principal, target: {} };
+    // PostgreSQL text cannot hold U+0000: such a GUID names nothing, and must not reach SQL
+    if (auditGuid.includes('\u0000')) throw instanceNotFound(auditGuid);
     // external ids are compared as text: a non-UUID path value simply matches nothing (§2.7)
     const found = await deps.search(
       {

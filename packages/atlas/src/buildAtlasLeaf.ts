@@ -47,7 +47,20 @@ const comparison =
   (attr, value) =>
     isNumericKind(attr.kind)
       ? numericCmp(attr, op, integerValue(attr, value))
-      : cmp(attr.field, op, value, { nullMatches: op === 'neq' });
+      : stringCmp(attr, op, value);
+
+/**
+ * PostgreSQL text cannot hold U+0000, so no stored value contains it, and sending it as a
+ * parameter is an error. A value with NUL is decided here instead: it equals and contains nothing.
+ */
+const NUL = '\u0000';
+const hasNul = (v: string) => v.includes(NUL);
+
+/** A text test that no stored value can pass when `v` holds NUL. */
+const textTest =
+  (build: LeafBuilder): LeafBuilder =>
+  (attr, value, now) =>
+    hasNul(value) ? none() : build(attr, value, now);
 
 const BUILDERS: ReadonlyMap<AtlasOperator, LeafBuilder> = new Map<AtlasOperator, LeafBuilder>([
   ['eq', comparison('eq')],
@@ -58,12 +71,15 @@ const BUILDERS: ReadonlyMap<AtlasOperator, LeafBuilder> = new Map<AtlasOperator,
   ['gte', comparison('gte')],
   ['in', buildIn],
   // Atlas's `result` is not indexed, so only its substring re-check applies there (§4.7)
-  ['like', (a, v) => text(a.field, a.name === 'result' ? 'contains' : 'word', v)],
-  ['contains', (a, v) => text(a.field, 'contains', v)],
-  ['startsWith', (a, v) => prefix(a.field, v)],
-  ['endsWith', (a, v) => text(a.field, 'suffix', v)],
+  ['like', textTest((a, v) => text(a.field, a.name === 'result' ? 'contains' : 'word', v))],
+  ['contains', textTest((a, v) => text(a.field, 'contains', v))],
+  ['startsWith', textTest((a, v) => prefix(a.field, v))],
+  ['endsWith', textTest((a, v) => text(a.field, 'suffix', v))],
   // spelled out so a NULL attribute matches whatever the compiler does with the text leaf
-  ['not_contains', (a, v) => or([not(exists(a.field)), not(text(a.field, 'contains', v))])],
+  [
+    'not_contains',
+    (a, v) => (hasNul(v) ? all() : or([not(exists(a.field)), not(text(a.field, 'contains', v))])),
+  ],
   ['isNull', (a) => not(exists(a.field))],
   ['notNull', (a) => exists(a.field)],
   [
@@ -95,6 +111,27 @@ function integerValue(attr: AtlasAttribute, value: string): bigint {
   return v;
 }
 
+/**
+ * With v = p + NUL + rest, every storable a compares with v as with p, except that a = p sorts
+ * before v (U+0000 is the smallest character in binary order): a < v ⇔ a ≤ p, a > v ⇔ a > p.
+ */
+function stringCmp(attr: AtlasAttribute, op: CmpOp, v: string): Predicate {
+  if (!hasNul(v)) return cmp(attr.field, op, v, { nullMatches: op === 'neq' });
+  const p = v.slice(0, v.indexOf(NUL));
+  switch (op) {
+    case 'eq':
+      return none();
+    case 'neq':
+      return all();
+    case 'lt':
+    case 'lte':
+      return cmp(attr.field, 'lte', p);
+    case 'gt':
+    case 'gte':
+      return cmp(attr.field, 'gt', p);
+  }
+}
+
 function numericCmp(attr: AtlasAttribute, op: CmpOp, v: bigint): Predicate {
   const nullMatches = op === 'neq';
   if (attr.kind !== 'date') return cmp(attr.field, op, toCountScalar(v), { nullMatches });
@@ -115,7 +152,11 @@ function buildIn(attr: AtlasAttribute, value: string): Predicate {
   if (items.length > MAX_IN_ITEMS) {
     throw invalidParameters(`value of attribute ${attr.name} has more than ${MAX_IN_ITEMS} items`);
   }
-  if (!isNumericKind(attr.kind)) return inList(attr.field, items);
+  if (!isNumericKind(attr.kind))
+    return inList(
+      attr.field,
+      items.filter((i) => !hasNul(i)),
+    );
   const values: Scalar[] = [];
   for (const item of items) {
     const v = integerValue(attr, item);

@@ -28,7 +28,10 @@ export function createEntityAuditHandler(deps: AtlasDeps): SurfaceHandler {
     const params = parseEntityAuditParams(req.query);
     const guid = req.params.guid ?? '';
     const ctx: SearchContext = { principal: req.principal, target: {} };
-    if (!(await entityKnown(deps, guid, ctx))) throw instanceNotFound(guid);
+    // PostgreSQL text cannot hold U+0000: such a GUID names nothing, and must not reach SQL
+    if (guid.includes('\u0000') || !(await entityKnown(deps, guid, ctx))) {
+      throw instanceNotFound(guid);
+    }
     const rows = await history(deps, guid, params, ctx);
     return { status: 200, body: rows.map(formatEntityAuditEvent) };
   };

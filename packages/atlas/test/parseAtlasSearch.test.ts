@@ -114,6 +114,16 @@ describe('parseAtlasSearch: IR', () => {
     expect(where(leaf('endTime', 'gt', '-9000000000000000000'))).toEqual(exists('recordedAt'));
   });
 
+  it('decides values holding U+0000, which PostgreSQL text cannot hold, before compiling', () => {
+    expect(where(leaf('userName', 'eq', 'a\u0000'))).toEqual(none());
+    expect(where(leaf('userName', 'neq', 'a\u0000'))).toEqual(and());
+    expect(where(leaf('userName', 'lt', 'b\u0000x'))).toEqual(cmp('actor', 'lte', 'b'));
+    expect(where(leaf('userName', 'gte', 'b\u0000x'))).toEqual(cmp('actor', 'gt', 'b'));
+    expect(where(leaf('userName', 'like', '\u0000'))).toEqual(none());
+    expect(where(leaf('userName', 'not_contains', '\u0000'))).toEqual(and());
+    expect(where(leaf('userName', 'in', 'bob,\u0000'))).toEqual(inList('actor', ['bob']));
+  });
+
   it('drops empty values and valueless groups (cases 33, 34)', () => {
     expect(where(AND(leaf('userName', 'eq', '')))).toEqual(and());
     expect(where(AND(leaf('userName', 'eq', 'bob'), leaf('operation', 'eq')))).toEqual(

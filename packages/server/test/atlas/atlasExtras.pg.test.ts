@@ -146,6 +146,8 @@ describe('E3: entity history', () => {
     expect(g8.status).toBe(404);
     expect(g8.body).toEqual(notFound('g8'));
     expect((await get(history('zzz'))).status).toBe(404);
+    expect((await get(history('g1%00'))).body).toEqual(notFound('g1\u0000'));
+    expect((await get(details('%00'))).body).toEqual(notFound('\u0000'));
     const viewer = await get(history('g1'), C.C2);
     expect(viewer.status).toBe(403);
     expect(viewer.body).toEqual(
@@ -195,6 +197,30 @@ describe('E3: entity history', () => {
       derivedEvents: 0,
     });
     expect(await events(history('g2'))).toEqual(['D2']);
+    const atlan = (query: object) =>
+      request(app)
+        .post('/api/meta/entity/auditSearch')
+        .set('Authorization', C.C5)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ dsl: { size: 100, query } }));
+    const purges = await atlan({ bool: { filter: [{ term: { action: 'ENTITY_PURGE' } }] } });
+    expect(purges.status).toBe(200);
+    const found = purges.body as {
+      entityAudits: { entityId: string; action: string; timestamp: number }[];
+    };
+    expect(found.entityAudits.map(eventName).sort()).toEqual([
+      'D1',
+      'D2',
+      'D3',
+      'D4',
+      'D5',
+      'D6',
+      'D7',
+    ]);
+    const g1Atlan = await atlan({ bool: { filter: [{ term: { entityId: 'g1' } }] } });
+    const g1Events = (g1Atlan.body as { entityAudits: { entityDetail: unknown }[] }).entityAudits;
+    expect(g1Events).toHaveLength(4);
+    for (const e of g1Events) expect(e.entityDetail).toBeNull();
   });
 });
 

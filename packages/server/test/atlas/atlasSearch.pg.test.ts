@@ -723,6 +723,24 @@ describe('Atlas admin audits: paging and sorting', () => {
     }
   });
 
+  it('values with U+0000 answer as binary order says, never a database error', async () => {
+    expect(await filter(leaf('userName', 'eq', 'bob\u0000'))).toEqual([]);
+    expect(await filter(leaf('userName', 'neq', 'bob\u0000'))).toEqual(ALL);
+    expect(await filter(leaf('userName', 'lt', 'b\u0000'))).toEqual([
+      'A1',
+      'A2',
+      'A3',
+      'A4',
+      'A7',
+      'A8',
+      'A9',
+      'A10',
+    ]);
+    expect(await filter(leaf('userName', 'gt', 'bob\u0000x'))).toEqual(['A5']);
+    expect(await filter(leaf('userName', 'contains', '\u0000'))).toEqual([]);
+    expect(await filter(leaf('userName', 'in', 'bob,\u0000'))).toEqual(['A6']);
+  });
+
   it('the fixture holds what the spec lists', () => {
     expect(ADMIN_ENTRIES).toHaveLength(10);
   });
