@@ -35,10 +35,10 @@ const echo: Route = {
     });
   },
 };
-const failing = (error: unknown): Route => ({
+const failing = (error: Error): Route => ({
   ...echo,
   method: 'GET',
-  paths: [`/fail/${String((error as { code?: string }).code ?? 'x')}`],
+  paths: [`/fail/${(error as Error & { code?: string }).code ?? 'x'}`],
   role: undefined,
   body: { kind: 'none' },
   handle: () => Promise.reject(error),

@@ -12,7 +12,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { port?: number }) => {
       const base = ctx.loadConfig();
       const config = opts.port === undefined ? base : { ...base, port: opts.port };
-      const server = await startServer(config, { out: ctx.out });
+      const server = await startServer(config, { out: (line) => ctx.out(line) });
       await new Promise<void>((resolve) => {
         let stopping = false;
         // Later signals while stopping are noted, not obeyed: exiting then would orphan the
