@@ -5,7 +5,7 @@
  * never stored: it could hold a secret under no key at all.
  */
 import { pairsToObject } from './queryObject';
-import { redactSecrets } from './redactSecrets';
+import { stringifyRedacted } from './stringifyRedacted';
 
 export const PAYLOAD_CAP_BYTES = 65_536;
 
@@ -29,20 +29,33 @@ function mediaType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
+/**
+ * Each serialiser parses the whole body (so malformed input is still "unparsable"), but stops
+ * writing text a little past the cap; capPayload() then makes the exact cut.
+ */
+const BUDGET = PAYLOAD_CAP_BYTES + 1;
+
+function ndjson(text: string): string {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const out: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    const value: unknown = JSON.parse(line); // every line is checked, also past the cap
+    if (used <= BUDGET) {
+      const s = stringifyRedacted(value, BUDGET - used);
+      out.push(s);
+      used += s.length + 1;
+    }
+  }
+  return out.join('\n');
+}
+
 const SERIALISERS = new Map<string, (text: string) => string>([
-  ['application/json', (text) => JSON.stringify(redactSecrets(JSON.parse(text)))],
-  [
-    'application/x-ndjson',
-    (text) =>
-      text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.stringify(redactSecrets(JSON.parse(line))))
-        .join('\n'),
-  ],
+  ['application/json', (text) => stringifyRedacted(JSON.parse(text), BUDGET)],
+  ['application/x-ndjson', ndjson],
   [
     'application/x-www-form-urlencoded',
-    (text) => JSON.stringify(redactSecrets(pairsToObject([...new URLSearchParams(text)]))),
+    (text) => stringifyRedacted(pairsToObject([...new URLSearchParams(text)]), BUDGET),
   ],
 ]);
 
