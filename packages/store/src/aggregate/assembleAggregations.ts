@@ -117,7 +117,11 @@ function terms(
     orderValue(node, [...path, b.key], o, asm),
   );
   const top = ordered.slice(0, agg.size);
-  const other = ordered.slice(agg.size).reduce((s, b) => s + b.docCount, 0);
+  const returned = top.reduce((s, b) => s + b.docCount, 0);
+  const other =
+    data.eligibleTotal === undefined
+      ? ordered.slice(agg.size).reduce((s, b) => s + b.docCount, 0)
+      : data.eligibleTotal - returned;
   asm.budget.take(top.length);
   return { type: 'terms', buckets: bucketsOf(top), sumOtherDocCount: other };
 }

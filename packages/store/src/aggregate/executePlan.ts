@@ -3,11 +3,11 @@
  * ancestor keys, so the post-pass can look up any bucket's sub-aggregation directly.
  */
 import type { Knex } from 'knex';
-import type { Scalar } from '@audit-gateway/ir';
+import type { Scalar, TermsAgg } from '@audit-gateway/ir';
 import { frag, type Fragment } from '../compile/frag';
 import { decodeValue } from './aggFieldSql';
 import { encodeKeys } from './compareKeys';
-import { bucketCountSql, docCountSql, domainSql, metricSql } from './nodeSql';
+import { bucketCountSql, docCountSql, domainSql, metricSql, topTermsSql } from './nodeSql';
 import type { PlanNode } from './planAggregations';
 
 export interface KeyCount {
@@ -22,6 +22,8 @@ export interface NodeData {
   readonly values: Map<string, number | null>;
   /** terms with min_doc_count 0: every key among visible rows */
   readonly domain: Scalar[];
+  /** top-level terms ranked in SQL: Σ doc_count of every eligible bucket, returned or not */
+  eligibleTotal?: number;
 }
 
 export interface SqlRows {
@@ -47,6 +49,15 @@ async function runNode(db: Knex, node: PlanNode, sql: SqlRows): Promise<NodeData
   if (agg.type === 'terms' || agg.type === 'date_histogram' || agg.type === 'filters') {
     const own = node.own;
     if (!own) return data;
+    if (agg.type === 'terms' && rankableInSql(node, agg)) {
+      const rows = await run(db, topTermsSql(node, agg, sql.rows));
+      data.buckets.set(
+        encodeKeys([]),
+        rows.map((r) => ({ key: decodeValue(own.kind, r.k), docCount: Number(r.v) })),
+      );
+      data.eligibleTotal = rows.length === 0 ? 0 : Number(rows[0]?.total);
+      return data;
+    }
     const pending: Promise<void>[] = [
       run(db, bucketCountSql(node, sql.rows)).then((rows) => {
         for (const r of rows) {
@@ -80,6 +91,23 @@ async function runNode(db: Knex, node: PlanNode, sql: SqlRows): Promise<NodeData
   for (const r of await run(db, metricSql(node, sql.rows)))
     data.values.set(pathOf(node, r), r.v === null ? null : Number(r.v));
   return data;
+}
+
+/**
+ * A top-level `terms` on a column, ordered by count and/or key, with min_doc_count ≥ 1 and no
+ * include/exclude, is ranked and cut in SQL: a field with a million distinct values then sends
+ * `size` rows to us, not a million. Other shapes need every bucket here (order by a sub-aggregation,
+ * zero-count keys, mixed-type detail keys whose order jsonb does not share).
+ */
+function rankableInSql(node: PlanNode, agg: TermsAgg): boolean {
+  return (
+    node.levels.length === 0 &&
+    'field' in agg.field &&
+    agg.minDocCount >= 1 &&
+    agg.include === undefined &&
+    agg.exclude === undefined &&
+    agg.order.every((o) => o.by !== 'agg')
+  );
 }
 
 export async function executePlan(

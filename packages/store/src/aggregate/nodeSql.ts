@@ -11,7 +11,7 @@
  * Metrics replace `count(*)` by their aggregate over a LATERAL of the row's values; single-bucket
  * aggregations group by the ancestors only. PostgreSQL flattens the simple LATERALs into the scan.
  */
-import { AuditError, type MetricType } from '@audit-gateway/ir';
+import { AuditError, type MetricType, type TermsAgg } from '@audit-gateway/ir';
 import { frag, join, raw, type Fragment } from '../compile/frag';
 import { keyOutput, valuesSelect, type ValueKind } from './aggFieldSql';
 import { isMetric } from './emptyMetric';
@@ -101,4 +101,21 @@ export function metricSql(node: PlanNode, rows: Fragment): Fragment {
   const values = valuesSelect(node.values, agg.missing);
   const cols = [...ancestorColumns(node), frag`${METRIC_SQL[agg.type](node.values.kind)} AS v`];
   return frag`SELECT ${join(cols, ', ')} FROM ${fromClause(node, false)} CROSS JOIN LATERAL (${values}) AS m${whereClause(rows, node)}${groupBy(node, false)}`;
+}
+
+/**
+ * Top-level terms ranked in SQL: (k, v, total) for the first `size` buckets, `total` being the
+ * doc counts of all eligible buckets (for sum_other_doc_count). Keyword columns are `COLLATE "C"`,
+ * so `_key` order is binary here too.
+ */
+export function topTermsSql(node: PlanNode, agg: TermsAgg, rows: Fragment): Fragment {
+  const order = agg.order.map((o) => {
+    const dir = raw(o.dir === 'asc' ? 'ASC' : 'DESC');
+    if (o.by === '_count') return frag`g.v ${dir}`;
+    if (o.by === '_key')
+      return node.own?.kind === 'text' ? frag`g.k COLLATE "C" ${dir}` : frag`g.k ${dir}`;
+    throw AuditError.bug('terms ranked in SQL by a sub-aggregation');
+  });
+  const orderBy = order.length === 0 ? raw('g.k') : join(order, ', ');
+  return frag`SELECT g.k, g.v, sum(g.v) OVER () AS total FROM (${bucketCountSql(node, rows)} HAVING count(*) >= ${agg.minDocCount}::bigint) AS g ORDER BY ${orderBy} LIMIT ${agg.size}::int`;
 }
