@@ -8,6 +8,7 @@ import type { AggField, Aggregation } from './aggregations';
 import { AuditError } from './AuditError';
 import { lookupField, type FieldSpec } from './catalogue';
 import { leaves, predicateSize, type Leaf } from './leaves';
+import { sortFieldSpec } from './sortFields';
 import { JSON_LEAF, type AuditQuery, type Family, type Predicate, type Scalar } from './types';
 
 /** Far above every surface's own limits (DESIGN §4.3), which parsers enforce with their messages. */
@@ -190,7 +191,7 @@ export function checkFields(q: AuditQuery): AuditQuery {
     checkPredicate(q.family, p, `/${name}`, name === 'scope' || name === 'detailScope');
   }
   const specs = q.sort.map((k, i) => {
-    const spec = lookupField(q.family, k.field);
+    const spec = sortFieldSpec(q.family, k.field);
     if (!spec || spec.internal || !spec.sortable)
       throw invalidIr(`/sort/${i}`, `${JSON.stringify(k.field)} is not sortable for ${q.family}`);
     if (typeof k.missing === 'object' && !valueFits(spec, k.missing.value))

@@ -9,3 +9,4 @@ export * from './ports';
 export * from './renderProblem';
 export * from './leaves';
 export * from './checkFields';
+export * from './sortFields';

@@ -70,6 +70,18 @@ describe('checkFields', () => {
       { ...base, sort: [{ field: 'detail', dir: 'asc', missing: 'last' }, ...base.sort.slice(1)] },
       '/sort/0',
     ));
+  it('accepts a sort on one header of an entity row, not of other families', () => {
+    const sort = [
+      { field: 'headers.x-team', dir: 'asc', missing: 'last' } as const,
+      ...base.sort.slice(1),
+    ];
+    expect(() => checkFields({ ...base, sort })).not.toThrow();
+    rejects({ ...base, family: 'admin', sort }, '/sort/0');
+    rejects(
+      { ...base, sort: [{ field: 'headers.', dir: 'asc', missing: 'last' }, ...sort.slice(1)] },
+      '/sort/0',
+    );
+  });
   it('rejects a sort that does not end with seq', () =>
     rejects({ ...base, sort: base.sort.slice(0, 1) }, '/sort'));
   it('rejects a keyset of the wrong length', () =>

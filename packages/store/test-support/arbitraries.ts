@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import {
   fieldsOf,
+  sortFieldSpec,
   type AuditQuery,
   type CmpOp,
   type Family,
@@ -280,7 +281,11 @@ const missingArb = (s: FieldSpec): fc.Arbitrary<Missing> =>
   );
 
 export function sortArb(family: Family): fc.Arbitrary<SortKey[]> {
-  const sortable = queryFields(family).filter((s) => s.sortable && s.name !== 'seq');
+  const headers = family === 'entity' ? ['headers.x-team', 'headers.h'] : [];
+  const sortable = [
+    ...queryFields(family).filter((s) => s.sortable && s.name !== 'seq'),
+    ...headers.map((h) => sortFieldSpec(family, h) as FieldSpec),
+  ];
   const key = pick(sortable).chain((s) =>
     fc.record({
       field: fc.constant(s.name),

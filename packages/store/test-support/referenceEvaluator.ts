@@ -5,8 +5,11 @@
  * mapping, as ICU `audit_fold`). The property tests compare it with the compiler on PostgreSQL.
  */
 import {
+  headerSortName,
   JSON_LEAF,
   lookupField,
+  sortFieldSpec,
+  type FieldSpec,
   type AuditQuery,
   type CanonicalRow,
   type Family,
@@ -234,6 +237,16 @@ export function leafMatches(p: Predicate, leaf: JsonValue): boolean {
   void JSON_LEAF;
 }
 
+/** A row's raw value for a sort field: a catalogue field, or one header (`headers.<name>`). */
+export function sortFieldValue(family: Family, row: CanonicalRow, field: string): Scalar {
+  const header = headerSortName(family, field);
+  if (header === undefined) return fieldValue(row, field) as Scalar;
+  const headers = row.headers;
+  if (!isObject(headers) || !Object.hasOwn(headers, header)) return null;
+  const v = headers[header];
+  return v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 /** A row's value for a sort key after `missing: {value}` substitution. */
 function sortValue(key: SortKey, v: Scalar): Scalar {
   if (v === null && typeof key.missing === 'object') return key.missing.value;
@@ -253,7 +266,7 @@ function compareKey(family: Family, key: SortKey, a: Scalar, b: Scalar): number 
     const nullFirst = nullsFirst(key);
     return (x === null) === nullFirst ? -1 : 1;
   }
-  const c = compareValues(kindOf(family, key.field), x, y);
+  const c = compareValues((sortFieldSpec(family, key.field) as FieldSpec).kind, x, y);
   return key.dir === 'asc' ? c : -c;
 }
 
@@ -262,8 +275,8 @@ export function compareRows(q: AuditQuery, a: CanonicalRow, b: CanonicalRow): nu
     const c = compareKey(
       q.family,
       key,
-      fieldValue(a, key.field) as Scalar,
-      fieldValue(b, key.field) as Scalar,
+      sortFieldValue(q.family, a, key.field),
+      sortFieldValue(q.family, b, key.field),
     );
     if (c !== 0) return c;
   }
@@ -273,7 +286,7 @@ export function compareRows(q: AuditQuery, a: CanonicalRow, b: CanonicalRow): nu
 function afterTuple(q: AuditQuery, row: CanonicalRow, after: readonly Scalar[]): boolean {
   for (const [i, a] of after.entries()) {
     const key = q.sort[i] as SortKey;
-    const c = compareKey(q.family, key, fieldValue(row, key.field) as Scalar, a);
+    const c = compareKey(q.family, key, sortFieldValue(q.family, row, key.field), a);
     if (c !== 0) return c > 0;
   }
   return false;

@@ -11,7 +11,8 @@
  * the tuple has no seq, and rows equal to it on every key are excluded.
  */
 import { AuditError, type Scalar, type SortKey } from '@audit-gateway/ir';
-import { fieldSpec, valueFor, type CompileContext } from './column';
+import { valueFor, type CompileContext } from './column';
+import { sortColumn } from './sortKeyColumn';
 import { placement, sortExpr } from './compileSort';
 import { frag, join, paren, raw, type Fragment } from './frag';
 
@@ -33,7 +34,7 @@ function parts(sort: readonly SortKey[], after: readonly Scalar[], ctx: CompileC
       expr: sortExpr(key, ctx),
       dir: key.dir,
       nulls: p.nulls,
-      value: v === null ? null : valueFor(fieldSpec(ctx, key.field), v),
+      value: v === null ? null : valueFor(sortColumn(ctx, key.field).spec, v),
     };
   });
 }

@@ -10,7 +10,8 @@
  * indexes as written (`recorded_at DESC, seq` is `DESC NULLS FIRST`, which NULLS LAST would not be).
  */
 import type { Scalar, SortKey } from '@audit-gateway/ir';
-import { column, fieldSpec, notNull, valueFor, type CompileContext } from './column';
+import { valueFor, type CompileContext } from './column';
+import { sortColumn } from './sortKeyColumn';
 import { frag, join, raw, type Fragment } from './frag';
 
 /** How a key places rows without a value: at one end, or as if they had `value`. */
@@ -19,7 +20,7 @@ export type Placement = { readonly nulls: 'first' | 'last' | 'never' } & {
 };
 
 export function placement(key: SortKey, ctx: CompileContext): Placement {
-  if (notNull(ctx, key.field)) return { nulls: 'never' };
+  if (sortColumn(ctx, key.field).notNull) return { nulls: 'never' };
   if (typeof key.missing === 'object') {
     // `missing: {value: null}` substitutes nothing: ES's default, last
     return key.missing.value === null
@@ -30,11 +31,9 @@ export function placement(key: SortKey, ctx: CompileContext): Placement {
 }
 
 export function sortExpr(key: SortKey, ctx: CompileContext): Fragment {
-  const col = column(ctx, key.field);
+  const { expr, spec } = sortColumn(ctx, key.field);
   const p = placement(key, ctx);
-  return p.value === undefined
-    ? col
-    : frag`COALESCE(${col}, ${valueFor(fieldSpec(ctx, key.field), p.value)})`;
+  return p.value === undefined ? expr : frag`COALESCE(${expr}, ${valueFor(spec, p.value)})`;
 }
 
 export function compileSort(sort: readonly SortKey[], ctx: CompileContext): Fragment {

@@ -10,10 +10,26 @@ const T = Date.UTC(2024, 0, 1);
 // request rows are of an older generation, so they are final whatever transactions other sessions
 // on the server hold open (the horizon itself is tested in auditRepository.pg.test.ts)
 export const QUERY_ROWS: readonly EventRow[] = [
-  { key: 'e1', family: 'entity', entityId: 'g1', actor: 'ann', recordedAt: T, occurredAt: T },
+  {
+    key: 'e1',
+    family: 'entity',
+    entityId: 'g1',
+    actor: 'ann',
+    recordedAt: T,
+    occurredAt: T,
+    headers: { 'x-team': 'b' },
+  },
   { key: 'e2', family: 'entity', entityId: 'g1', actor: null, recordedAt: T + 1, occurredAt: T },
   { key: 'e3', family: 'entity', entityId: 'g1', actor: 'bob', recordedAt: T + 1, occurredAt: T },
-  { key: 'e4', family: 'entity', entityId: 'g2', actor: 'Bob', recordedAt: T + 2, occurredAt: T },
+  {
+    key: 'e4',
+    family: 'entity',
+    entityId: 'g2',
+    actor: 'Bob',
+    recordedAt: T + 2,
+    occurredAt: T,
+    headers: { 'x-team': 'B' },
+  },
   {
     key: 'r1',
     family: 'request',
@@ -144,6 +160,22 @@ export const QUERY_CASES: readonly QueryCase[] = [
     hits: `SELECT ${ENTITY_COLUMNS} FROM audit_events AS "e" WHERE "e"."family" = ? AND ("e"."tenant" = ?::text) ORDER BY COALESCE("e"."actor", ?::text) DESC, "e"."seq" ASC LIMIT ?`,
     bindings: ['entity', 't1', 'b', 11],
     keys: ['e3', 'e2', 'e1', 'e4'],
+  },
+  {
+    name: 'sort on one header: binary order, rows without it last, search_after past it',
+    query: {
+      ...history,
+      where: all(),
+      sort: [
+        { field: 'headers.x-team', dir: 'asc', missing: 'last' },
+        { field: 'seq', dir: 'asc', missing: 'last' },
+      ],
+      page: { after: ['B'], includeSeq: false, limit: 10 },
+      total: 'none',
+    },
+    hits: `SELECT ${ENTITY_COLUMNS} FROM audit_events AS "e" WHERE "e"."family" = ? AND ("e"."tenant" = ?::text) AND (((("e"."headers" ->> ?) COLLATE "C" > ?::text OR ("e"."headers" ->> ?) COLLATE "C" IS NULL))) ORDER BY ("e"."headers" ->> ?) COLLATE "C" ASC NULLS LAST, "e"."seq" ASC LIMIT ?`,
+    bindings: ['entity', 't1', 'x-team', 'B', 'x-team', 'x-team', 11],
+    keys: ['e1', 'e2', 'e3'],
   },
   {
     name: 'Atomic desc page after a cursor: one row comparison',

@@ -10,7 +10,7 @@ import { createAuditRepository } from '../../src/repository/createAuditRepositor
 import { toCanonicalRow, type SqlRow } from '../../src/repository/toCanonicalRow';
 import { datasetArb, queryDraftArb, type QueryDraft } from '../../test-support/arbitraries';
 import { insertEvents } from '../../test-support/insertEvents';
-import { evaluate, type TailState } from '../../test-support/referenceEvaluator';
+import { evaluate, sortFieldValue, type TailState } from '../../test-support/referenceEvaluator';
 import { useTestDatabase } from '../../test-support/testDatabase';
 
 const SEED = 20261122;
@@ -31,7 +31,7 @@ function pageFor(draft: QueryDraft, rows: readonly CanonicalRow[]): Page {
   const row = rows[p.row % rows.length] as CanonicalRow;
   const keys = p.includeSeq ? draft.query.sort : draft.query.sort.slice(0, -1);
   const after = keys.map((k): Scalar => {
-    const v = (row as unknown as Record<string, Scalar>)[k.field] ?? null;
+    const v = sortFieldValue(draft.query.family, row, k.field);
     // a surface puts the substituted value in its cursor; both forms must work
     return v === null && typeof k.missing === 'object' && !p.nullify ? k.missing.value : v;
   });
