@@ -13,6 +13,7 @@ import {
   createAtlasHandlers,
   createEntityStateLookup,
   entityAuditEventSchema,
+  entityHeaderSchema,
   renderAtlasError,
 } from '@audit-gateway/atlas';
 import type { AppDeps, Route } from '../app/types';
@@ -86,7 +87,10 @@ export function atlasRoutes(deps: AppDeps): Route[] {
         tags: ['atlas'],
         query: { limit: limitParam, offset: limitParam },
         responses: {
-          200: { description: 'entity headers', schema: { type: 'array' } },
+          200: {
+            description: 'entity headers',
+            schema: { type: 'array', items: entityHeaderSchema },
+          },
           ...errors,
           404: { description: 'no such visible entry', schema: atlasErrorSchema },
         },
