@@ -316,4 +316,26 @@ describe('Atomic audit-log: cases 1-21 and 38', () => {
     const anonymous = await request(t.app).post('/v1/env-a/audit-log');
     expect(anonymous.status).toBe(401);
   });
+
+  it('the OpenAPI document lists both paths, marking the extensions', async () => {
+    const res = await request(t.app).get('/docs/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = (
+      res.body as {
+        paths: Record<
+          string,
+          { get?: { parameters?: { name: string; schema: Record<string, unknown> }[] } }
+        >;
+      }
+    ).paths;
+    for (const p of ['/v1/{environmentId}/audit-log', '/audit-log']) {
+      const params = paths[p]?.get?.parameters ?? [];
+      const byName = new Map(params.map((x) => [x.name, x.schema]));
+      expect([...byName.keys()]).toEqual(
+        expect.arrayContaining(['authType', 'limit', 'cursor', 'order', 'from', 'status']),
+      );
+      expect(byName.get('order')?.['x-extension']).toBe(true);
+      expect(byName.get('authType')?.['x-extension']).toBeUndefined();
+    }
+  });
 });
