@@ -17,7 +17,14 @@ async function main(): Promise<void> {
     { DATABASE_URL: process.env.DATABASE_URL },
     log,
   );
-  const report = await runBench(options, REPO_ROOT);
+  const report = await runBench(options, REPO_ROOT, (release) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log(`${signal}: stopping what the run started`);
+      void release().finally(() => process.exit(130));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (options.out) writeFileSync(options.out, json);
   else process.stdout.write(json);

@@ -32,10 +32,23 @@ const TENANT = 'default';
 
 type Cleanup = () => Promise<void> | void;
 
-export async function runBench(options: BenchOptions, repoRoot: string): Promise<BenchReport> {
+/**
+ * `onAbortable` receives a function that releases everything started so far: main.ts calls it on
+ * SIGINT/SIGTERM, so an interrupted run leaves no PostgreSQL, gateway or scratch database behind.
+ */
+export async function runBench(
+  options: BenchOptions,
+  repoRoot: string,
+  onAbortable?: (release: () => Promise<void>) => void,
+): Promise<BenchReport> {
   const log = options.log;
   const started = new Date();
   const cleanups: Cleanup[] = [];
+  const release = async () => {
+    for (const c of cleanups.splice(0).reverse())
+      await Promise.resolve(c()).catch((e: unknown) => log(`cleanup failed: ${String(e)}`));
+  };
+  onAbortable?.(release);
   try {
     let dataDir = options.dataDir;
     if (!dataDir) {
@@ -110,7 +123,6 @@ export async function runBench(options: BenchOptions, repoRoot: string): Promise
       targets: evaluateTargets(workloads),
     };
   } finally {
-    for (const c of cleanups.reverse())
-      await Promise.resolve(c()).catch((e: unknown) => log(`cleanup failed: ${String(e)}`));
+    await release();
   }
 }
