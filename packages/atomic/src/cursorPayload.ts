@@ -23,6 +23,8 @@ export interface CursorPayload {
 }
 
 const DECIMAL = /^(0|[1-9][0-9]{0,19})$/;
+/** epoch ms of `created`; negative before 1970 */
+const CREATED_MS = /^(0|-?[1-9][0-9]{0,14})$/;
 const PAYLOAD_KEYS = ['v', 't', 'e', 'o', 'f', 'k', 'i'];
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -40,7 +42,7 @@ export function checkPayload(x: unknown): CursorPayload | undefined {
   if (!isObject(f) || !checkFilters(f)) return undefined;
   const keyOk =
     o === 'desc'
-      ? k.length === 2 && isDecimal(k[0]) && k[0].length <= 15 && isDecimal(k[1])
+      ? k.length === 2 && typeof k[0] === 'string' && CREATED_MS.test(k[0]) && isDecimal(k[1])
       : k.length === 3 &&
         Number.isInteger(k[0]) &&
         (k[0] as number) >= 0 &&
@@ -57,12 +59,9 @@ function checkFilters(f: Record<string, unknown>): boolean {
     if (!(FILTER_NAMES as readonly string[]).includes(name)) return false;
     const rule = PARAM_RULES.get(name);
     if (!rule) return false;
-    const raw =
-      name === 'from' || name === 'to'
-        ? typeof value === 'number'
-          ? String(value)
-          : ''
-        : toRaw(value);
+    // instants are bound as epoch ms, which the parameter syntax cannot always spell (before 1970)
+    if (name === 'from' || name === 'to') return Number.isSafeInteger(value);
+    const raw = toRaw(value);
     if (raw === undefined) return false;
     const parsed = rule(raw);
     return parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(value);

@@ -131,3 +131,17 @@ describe('applyCursor (§4.4, §7.3 steps 4 and 5)', () => {
     );
   });
 });
+
+describe('positions and instants before 1970', () => {
+  it('round-trip', () => {
+    const old: CursorPayload = {
+      ...payload,
+      f: { from: -86_400_000, to: -1 },
+      k: ['-86400000', '5'],
+    };
+    expect(decodeCursor(encodeCursor(old, [KEY]), [KEY])).toEqual(old);
+    const where = { tenant: 'acme', environment: 'env-a' };
+    const sent = parseAtomicParams([['from', '1969-12-31']]);
+    expect(applyCursor(sent, old, where).filters).toEqual(old.f);
+  });
+});
