@@ -48,7 +48,15 @@ export function createRecorder(deps: RecorderDeps): SelfRecorder {
   let failures = 0;
   let dropped = 0;
   let lastDropLog = -Infinity;
-  let generation: number | undefined;
+  let generation: Promise<number> | undefined;
+  /** read once (and raised to config.generation); a failed read is retried by the next write */
+  const loadGeneration = (): Promise<number> =>
+    (generation ??= currentGeneration(deps.db, deps.config.generation).catch((err: unknown) => {
+      generation = undefined;
+      throw err;
+    }));
+  // started at once, so AUDIT_GATEWAY_GENERATION raises the stored value at start-up
+  void loadGeneration().catch(() => undefined);
 
   function drop(count: number, why: string): void {
     dropped += count;
@@ -78,8 +86,7 @@ export function createRecorder(deps: RecorderDeps): SelfRecorder {
       buffer = [];
       writing = batch.length;
       try {
-        generation ??= await currentGeneration(deps.db, deps.config.generation);
-        await insertRequestEvents(deps.db, generation, batch);
+        await insertRequestEvents(deps.db, await loadGeneration(), batch);
         failures = 0;
         writing = 0;
       } catch (err) {
