@@ -23,6 +23,11 @@ export interface BenchOptions {
   readonly out?: string;
   /** a directory the generator already filled; undefined → generate into a temporary one */
   readonly dataDir?: string;
+  /**
+   * `ingest`: the store's write path (exact entity state, derived purges; the default);
+   * `copy`: COPY per family with an approximate entity state, for 1M/10M runs
+   */
+  readonly loader: 'ingest' | 'copy';
   /** the generator script, relative to the repository (default scripts/generate/main.ts) */
   readonly generator: string;
   /** progress lines (stderr by default) */

@@ -9,6 +9,7 @@ export interface BenchReport {
   readonly seconds: number;
   readonly events: number;
   readonly database: 'embedded' | 'scratch' | 'given';
+  readonly loader: 'ingest' | 'copy';
   readonly machine: MachineInfo;
   readonly load: LoadResult;
   readonly workloads: readonly WorkloadResult[];

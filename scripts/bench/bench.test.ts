@@ -31,6 +31,7 @@ describe('npm run bench (10k-event smoke run)', () => {
         pages: 5,
         ingestEvents: 2000,
         generator: 'scripts/generate/main.ts',
+        loader: 'ingest',
         log: (line) => lines.push(line),
       },
       REPO_ROOT,

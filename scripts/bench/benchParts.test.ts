@@ -28,6 +28,8 @@ describe('parseBenchArgs', () => {
     expect(o.events).toBe(1_000_000);
     expect(o.mixedSeconds).toBe(10);
     expect(o.reuseDatabase).toBe(true);
+    expect(o.loader).toBe('ingest');
+    expect(parseBenchArgs(['--loader', 'copy'], {}, log).loader).toBe('copy');
   });
 
   it.each([
@@ -36,6 +38,7 @@ describe('parseBenchArgs', () => {
     [['--events']],
     [['--bogus']],
     [['--reuse-database']],
+    [['--loader', 'fast']],
   ])('rejects %j', (argv) => {
     expect(() => parseBenchArgs(argv, {}, log)).toThrow(BenchUsageError);
   });

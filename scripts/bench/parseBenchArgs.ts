@@ -13,6 +13,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --pages N           Atomic pages W4 walks (default 100)
   --ingest-events N   events W5 ingests over HTTP and with COPY (default: 100000, at most the dataset)
   --data-dir DIR      use a dataset the generator already wrote instead of generating one
+  --loader ingest|copy  ingest: the store's write path (default); copy: COPY, approximate entity state
   --generator FILE    the dataset generator script (default scripts/generate/main.ts)
   --reuse-database    load into DATABASE_URL itself instead of a scratch database next to it
   --out FILE          write the JSON document to FILE instead of stdout
@@ -43,6 +44,7 @@ export function parseBenchArgs(
     out: undefined as string | undefined,
     dataDir: undefined as string | undefined,
     generator: 'scripts/generate/main.ts',
+    loader: 'ingest' as 'ingest' | 'copy',
   };
   const valued: Record<string, Setter> = {
     '--events': (v) => (o.events = positiveInt('--events', v, 100_000_000)),
@@ -54,6 +56,11 @@ export function parseBenchArgs(
     '--data-dir': (v) => (o.dataDir = v),
     '--out': (v) => (o.out = v),
     '--generator': (v) => (o.generator = v),
+    '--loader': (v) => {
+      if (v !== 'ingest' && v !== 'copy')
+        throw new BenchUsageError('--loader must be ingest or copy');
+      o.loader = v;
+    },
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

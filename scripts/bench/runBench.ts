@@ -12,6 +12,7 @@ import type { BenchReport } from './BenchReport';
 import { createBenchTokens, newBootstrapToken } from './createBenchTokens';
 import { findDatasetFiles } from './dataset/findDatasetFiles';
 import { generateDataset } from './dataset/generateDataset';
+import { copyDataset } from './dataset/copyDataset';
 import { loadDataset } from './dataset/loadDataset';
 import { evaluateTargets } from './evaluateTargets';
 import { machineInfo } from './machineInfo';
@@ -69,8 +70,11 @@ export async function runBench(
     });
     cleanups.push(() => db.destroy());
 
-    log('loading the dataset through ingestBatch');
-    const load = await loadDataset(db, TENANT, files, log);
+    log(`loading the dataset (${options.loader})`);
+    const load =
+      options.loader === 'copy'
+        ? await copyDataset(db, database.url, TENANT, files, log)
+        : await loadDataset(db, TENANT, files, log);
     log(`loaded ${load.stored} events in ${load.seconds} s (${load.eventsPerSecond} ev/s)`);
     await db.raw('VACUUM ANALYZE audit_events');
     await db.raw('ANALYZE entities');
@@ -116,6 +120,7 @@ export async function runBench(
       // what the dataset held (with --data-dir it need not be --events)
       events: load.records.atlan + load.records.atlas + load.records.atomic,
       database: database.kind,
+      loader: options.loader,
       machine: await machineInfo(db),
       load,
       workloads,
