@@ -15,7 +15,7 @@ import {
 } from './entityState';
 import { foldEntity, type FoldResult } from './foldEntity';
 import type { JsonObject } from './ingestTypes';
-import { loadEntityEvents } from './loadEntityEvents';
+import { loadEntityEvents, type RecomputeRequest } from './loadEntityEvents';
 import { lockEntities } from './lockEntities';
 import { pgArrayLiteral } from './pgArrayLiteral';
 
@@ -55,7 +55,7 @@ export async function applyEntityState(
   const headers = new Map(headerRows.rows.map((r) => [r.guid, r]));
 
   const results = new Map<string, FoldResult>();
-  const recompute: string[] = [];
+  const recompute: RecomputeRequest[] = [];
   for (const guid of guids) {
     const row = stored.get(guid);
     const header = headers.get(guid);
@@ -63,7 +63,8 @@ export async function applyEntityState(
     const fresh = [...(changes.newEvents.get(guid) ?? [])].sort(compareFoldEvents);
     const applicable = fresh.filter((e) => skipThrough === null || e.timestamp > skipThrough);
     if (!row || changes.headerChanged.has(guid) || !allAfter(applicable, row)) {
-      recompute.push(guid);
+      const before = changes.headerChanged.has(guid) ? null : (fresh[0] ?? null);
+      recompute.push({ guid, before, skipThrough });
       continue;
     }
     const result = foldEntity({ state: rowToState(row), started: true, skipThrough }, applicable);
@@ -71,16 +72,20 @@ export async function applyEntityState(
   }
 
   const history = await loadEntityEvents(trx, tenant, recompute);
-  for (const guid of recompute) {
+  for (const { guid, skipThrough } of recompute) {
     const header = headers.get(guid);
-    const start = header
-      ? {
-          state: stateFromHeader(header.header),
-          started: true,
-          skipThrough: header.update_time == null ? null : Number(header.update_time),
-        }
-      : { state: null, started: false, skipThrough: null };
-    results.set(guid, foldEntity(start, history.get(guid) ?? []));
+    const loaded = history.get(guid);
+    // a create or purge at the start resets the state: what came before it does not matter
+    const start = loaded?.fromReset
+      ? { state: null, started: false, skipThrough }
+      : header
+        ? {
+            state: stateFromHeader(header.header),
+            started: true,
+            skipThrough: header.update_time == null ? null : Number(header.update_time),
+          }
+        : { state: null, started: false, skipThrough: null };
+    results.set(guid, foldEntity(start, loaded?.events ?? []));
   }
   await writeStates(trx, tenant, results);
 }

@@ -118,6 +118,37 @@ describe('entity current state (spec/ingest.md §6)', () => {
     expect(states[0]).toMatchObject({ labels: ['pii'], classification_names: [] });
   });
 
+  it('a purge and re-create folds the same however the history arrives', async () => {
+    const e = (action: string, at: number, attributes: Record<string, unknown> | null) =>
+      atlan({
+        entityId: 'gr',
+        action,
+        timestamp: T0 + at,
+        entityQualifiedName: 'db.r',
+        detail: attributes === null ? null : { attributes },
+      });
+    const history = [
+      e('ENTITY_CREATE', 0, { qualifiedName: 'db.r', name: 'one' }),
+      e('ENTITY_UPDATE', 10, { owner: 'a' }),
+      e('ENTITY_PURGE', 20, null),
+      e('ENTITY_UPDATE', 25, { stray: 'x' }),
+      e('ENTITY_CREATE', 30, { qualifiedName: 'db.r', name: 'two' }),
+      e('ENTITY_UPDATE', 40, { owner: 'b' }),
+      e('ENTITY_UPDATE', 35, { owner: 'late', extra: 1 }),
+    ];
+    await ingest(db(), 'treset-all', { kind: 'atlan', records: history });
+    for (const part of [[0, 1, 2], [3], [4], [5], [6]]) {
+      await ingest(db(), 'treset-steps', {
+        kind: 'atlan',
+        records: part.map((i) => history[i]!),
+      });
+    }
+    const all = await entityRow(db(), 'treset-all', 'gr');
+    const steps = await entityRow(db(), 'treset-steps', 'gr');
+    expect(all?.attributes).toEqual({ qualifiedName: 'db.r', name: 'two', owner: 'b', extra: 1 });
+    expect({ ...steps, tenant: '', last_seq: '' }).toEqual({ ...all, tenant: '', last_seq: '' });
+  });
+
   it('case 16: an Atlas PURGE derives ENTITY_PURGE events and removes the state', async () => {
     const g3 = atlan({
       entityId: 'g3',
