@@ -155,6 +155,13 @@ export const COMPILE_CASES: readonly CompileCase[] = [
     keys: ['r2', 'r3'],
   },
   {
+    name: 'a date bound beyond timestamptz compares as a 64-bit integer would (clamped)',
+    where: and(cmp('occurredAt', 'lt', 9e18), cmp('occurredAt', 'gt', -9e18)),
+    sql: `((("e"."occurred_at" < (TIMESTAMPTZ 'epoch' + ?::bigint * INTERVAL '1 millisecond')) IS TRUE) AND (("e"."occurred_at" > (TIMESTAMPTZ 'epoch' + ?::bigint * INTERVAL '1 millisecond')) IS TRUE))`,
+    bindings: [9_000_000_000_000_000, -210_000_000_000_000],
+    keys: ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'],
+  },
+  {
     name: 'prefix escapes wildcards',
     where: prefix('actor', 'svc_%'),
     sql: `(("e"."actor" LIKE ? ESCAPE '\\') IS TRUE)`,

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import type { AuditQuery, CanonicalRow, Family, Page, Scalar } from '@audit-gateway/ir';
+import { compilePredicate } from '../../src/compile/compilePredicate';
 import { createAuditRepository } from '../../src/repository/createAuditRepository';
 import { toCanonicalRow, type SqlRow } from '../../src/repository/toCanonicalRow';
 import { datasetArb, queryDraftArb, type QueryDraft } from '../../test-support/arbitraries';
@@ -95,6 +96,17 @@ describe('compiler ≡ reference evaluator (property, seeded)', () => {
             });
             for (const r of got.rows) if (!r.detailVisible) expect(r.detail).toBeNull();
             if (got.rows.length > 0) nonEmpty++;
+            // compilePredicate is two-valued: never NULL, on any row of any family
+            const two = compilePredicate(q.where, {
+              family,
+              alias: 'e',
+              detailScope: q.detailScope,
+            });
+            const nulls = await db().raw<{ rows: { n: string }[] }>(
+              `SELECT count(*) AS n FROM audit_events AS "e" WHERE (${two.sql}) IS NULL`,
+              two.bindings as Knex.RawBinding[],
+            );
+            expect(nulls.rows[0]?.n).toBe('0');
           }),
           { seed, numRuns: QUERIES_PER_DATASET },
         );
