@@ -3,7 +3,7 @@
  * `search_after` needs to read its values. Shapes: a string, an object of keys, or an array of
  * strings and single-key objects.
  */
-import { lookupField, type Missing, type Scalar, type SortKey } from '@audit-gateway/ir';
+import { sortFieldSpec, type Missing, type Scalar, type SortKey } from '@audit-gateway/ir';
 import { dslError } from '../atlanErrors';
 import { parseDateFormat, type DateFormat } from '../dates/dateFormats';
 import { parseDateValue } from '../dates/parseDateValue';
@@ -114,12 +114,11 @@ function parseKey(name: string, raw: unknown, now: number): WrittenSortKey {
         noNul('sort.missing', keywordText(v as string | number | boolean)),
       );
       const sortField = field.kind === 'keyword' ? field.field : `headers.${field.header}`;
-      // TODO(atlan, compiler): header sort keys need catalogue/compiler support for `headers.<name>`
-      // (spec §4.2, case 35); until lookupField knows them, answer 400 instead of a compiler 500.
-      if (!lookupField('entity', sortField)) {
+      // `headers.<name>` sort keys resolve through the IR's sortFieldSpec, as the compiler's do
+      if (!sortFieldSpec('entity', sortField)) {
         throw dslError(
-          `[sort] sorting on header fields such as [${name}] is not supported by this gateway yet`,
-          'illegal_argument_exception',
+          `No mapping found for [${name}] in order to sort on`,
+          'query_shard_exception',
         );
       }
       return { name, kind: 'keyword', key: { field: sortField, dir, missing } };
