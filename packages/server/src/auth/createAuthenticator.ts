@@ -67,7 +67,8 @@ export function createAuthenticator(deps: AuthenticatorDeps): GatewayAuthenticat
     let headers: Record<string, string> = {};
     if (limiting(input)) {
       const s = limiter.hit(`credential\n${row.id}`, credentialBudget);
-      if (!s.allowed) throw tooMany(s);
+      // the request did authenticate: the recorder files this 429 under the credential's tenant
+      if (!s.allowed) throw tooMany(s, toPrincipal(row, scheme));
       headers = rateLimitHeaders(s);
     }
     lastUsed.touch(row.id);
@@ -89,7 +90,8 @@ export function createAuthenticator(deps: AuthenticatorDeps): GatewayAuthenticat
         verifying.set(key, (verifying.get(key) ?? 0) + 1);
         let row: CredentialRow | undefined;
         try {
-          row = parsed.pair && (await verifyBasic(db, cache, parsed.pair.name, parsed.pair.password));
+          row =
+            parsed.pair && (await verifyBasic(db, cache, parsed.pair.name, parsed.pair.password));
         } finally {
           const left = (verifying.get(key) ?? 1) - 1;
           if (left > 0) verifying.set(key, left);
@@ -121,10 +123,11 @@ function anonymousKey(ip: string, name: string): string {
   return `anonymous\n${ip}\n${limiterName(name)}`;
 }
 
-function tooMany(s: WindowState): AuditError {
+/** `extra.principal`: set when the request authenticated and only the budget was exceeded. */
+function tooMany(s: WindowState, principal?: Principal): AuditError {
   return new AuditError('AQ429', `Too many requests; retry after ${s.resetSeconds} seconds`, {
     headers: { ...rateLimitHeaders(s), 'Retry-After': String(s.resetSeconds) },
-    extra: { retryAfterSeconds: s.resetSeconds },
+    extra: { retryAfterSeconds: s.resetSeconds, ...(principal ? { principal } : {}) },
   });
 }
 

@@ -36,6 +36,9 @@ describe('rate limits (spec/credentials.md §7)', () => {
     if (fourth.ok) throw new Error('fourth request passed');
     expect(fourth.error.code).toBe('AQ429');
     expect(fourth.error.message).toBe('Too many requests; retry after 57 seconds');
+    expect((fourth.error.extra.principal as { credentialId?: string }).credentialId).toBe(
+      reader.id,
+    );
     expect(fourth.error.headers).toEqual({
       'Retry-After': '57',
       'RateLimit-Limit': '3',
