@@ -15,6 +15,7 @@ import {
   type Aggregation,
   type BucketOrder,
   type CalendarUnit,
+  type DateHistogramAgg,
   type JsonValue,
   type Predicate,
   type SubAggs,
@@ -102,8 +103,8 @@ export function predicateArb(transition: number): fc.Arbitrary<Predicate> {
   );
 }
 
-const CAL: CalendarUnit[] = ['hour', 'day', 'week', 'month'];
-const FIXED = [HOUR, 90 * 60_000, 3 * HOUR, 24 * HOUR, 7 * 24 * HOUR];
+const CAL: CalendarUnit[] = ['hour', 'day', 'week', 'month', 'quarter', 'year'];
+const FIXED = [30 * 60_000, 45 * 60_000, HOUR, 90 * 60_000, 3 * HOUR, 24 * HOUR, 7 * 24 * HOUR];
 const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', '+05:30', '-03:00'];
 
 const orderArb = (hasMetric: boolean): fc.Arbitrary<BucketOrder[]> =>
@@ -120,6 +121,19 @@ const orderArb = (hasMetric: boolean): fc.Arbitrary<BucketOrder[]> =>
         : []),
     )
     .map((o) => [...o, { by: '_key', dir: 'asc' }]);
+
+const HISTOGRAM_ORDERS: Record<'key' | 'keyDesc' | 'count' | 'metric', BucketOrder[]> = {
+  key: [],
+  keyDesc: [{ by: '_key', dir: 'desc' }],
+  count: [
+    { by: '_count', dir: 'desc' },
+    { by: '_key', dir: 'asc' },
+  ],
+  metric: [
+    { by: 'agg', path: ['m'], metric: 'value', dir: 'asc' },
+    { by: '_key', dir: 'asc' },
+  ],
+};
 
 interface Gen {
   readonly transition: number;
@@ -224,7 +238,13 @@ export function aggArb(g: Gen, depth: number, inNested: boolean): fc.Arbitrary<A
         nil: undefined,
         freq: 4,
       }),
-      desc: fc.boolean(),
+      order: fc.constantFrom(
+        'key' as const,
+        'keyDesc' as const,
+        'count' as const,
+        'metric' as const,
+      ),
+      metric: metricArb(inNested),
       sub: subs(depth, inNested),
     })
     .map((h): Aggregation => {
@@ -239,7 +259,7 @@ export function aggArb(g: Gen, depth: number, inNested: boolean): fc.Arbitrary<A
         timeZone: h.timeZone,
         offsetMs: h.offsetMs,
         minDocCount: h.minDocCount,
-        order: h.desc ? [{ by: '_key', dir: 'desc' }] : [],
+        order: HISTOGRAM_ORDERS[h.order],
         ...(h.ext && !hardBounds
           ? {
               extendedBounds: {
@@ -249,7 +269,9 @@ export function aggArb(g: Gen, depth: number, inNested: boolean): fc.Arbitrary<A
             }
           : {}),
         ...(hardBounds ? { hardBounds } : {}),
-        ...(h.sub ? { aggs: h.sub } : {}),
+        ...(h.sub || h.order === 'metric'
+          ? { aggs: { ...(h.sub ?? {}), ...(h.order === 'metric' ? { m: h.metric } : {}) } }
+          : {}),
       };
     });
   const filter = fc
@@ -301,4 +323,89 @@ export function queryAggsArb(transition: number): fc.Arbitrary<{
     where: fc.oneof(fc.constant(all()), predicateArb(transition)),
     detailScope: fc.constantFrom(all(), cmp('typeName', 'eq', 'Table')),
   });
+}
+
+/** Admin rows: numeric `resultCount` (bigint) and `recordedAt` that may be missing. */
+export function adminRowsArb(tenant: string, transition: number): fc.Arbitrary<EventRow[]> {
+  const time = fc.integer({ min: -48 * 60, max: 48 * 60 }).map((m) => transition + m * 60_000);
+  return fc
+    .array(
+      fc.record({
+        actor: keyword,
+        action: fc.constantFrom(...ACTIONS),
+        resultCount: fc.option(fc.constantFrom(0, 1, 7, 7, 120, -5), { nil: null }),
+        occurredAt: time,
+        recordedAt: fc.option(time, { nil: null }),
+        tenant: fc.constantFrom(tenant, tenant, `${tenant}-other`),
+      }),
+      { minLength: 10, maxLength: 40 },
+    )
+    .map((rows) => rows.map((r, i) => ({ ...r, key: `${tenant}-${i}`, family: 'admin' as const })));
+}
+
+export function adminAggArb(transition: number, depth = 2): fc.Arbitrary<Aggregation> {
+  const sub: fc.Arbitrary<SubAggs | undefined> =
+    depth <= 1
+      ? fc.constant(undefined)
+      : fc.option(
+          fc.dictionary(fc.constantFrom('a', 'b'), adminAggArb(transition, depth - 1), {
+            maxKeys: 2,
+          }),
+          {
+            nil: undefined,
+          },
+        );
+  return fc.oneof(
+    fc
+      .record({
+        type: fc.constant('terms' as const),
+        field: fc.constantFrom(
+          { field: 'resultCount' },
+          { field: 'actor' },
+          { field: 'recordedAt' },
+        ),
+        size: fc.integer({ min: 1, max: 4 }),
+        minDocCount: fc.integer({ min: 0, max: 2 }),
+        order: fc.constantFrom<BucketOrder[]>(
+          [
+            { by: '_count', dir: 'desc' },
+            { by: '_key', dir: 'asc' },
+          ],
+          [{ by: '_key', dir: 'desc' }],
+        ),
+        aggs: sub,
+      })
+      .map(({ aggs, ...t }): Aggregation => ({ ...t, ...(aggs ? { aggs } : {}) })),
+    fc.record({
+      type: fc.constantFrom('min', 'max', 'avg', 'sum', 'value_count', 'cardinality' as const),
+      field: fc.constantFrom(
+        { field: 'resultCount' },
+        { field: 'recordedAt' },
+        { field: 'occurredAt' },
+      ),
+    }),
+    fc.record({
+      type: fc.constantFrom('sum', 'value_count' as const),
+      field: fc.constant({ field: 'resultCount' }),
+      missing: fc.constantFrom(3, 0),
+    }),
+    fc
+      .record({
+        interval: fc.constantFrom<DateHistogramAgg['interval']>(
+          { calendar: 'day' },
+          { fixedMs: 6 * HOUR },
+        ),
+        timeZone: fc.constantFrom(...ZONES),
+        minDocCount: fc.constantFrom(0, 1),
+        aggs: sub,
+      })
+      .map(({ aggs, ...h }): Aggregation => ({
+        type: 'date_histogram',
+        field: 'recordedAt',
+        offsetMs: 0,
+        order: [],
+        ...h,
+        ...(aggs ? { aggs } : {}),
+      })),
+  );
 }

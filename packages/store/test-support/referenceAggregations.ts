@@ -12,6 +12,7 @@ import {
   type AuditQuery,
   type Bucket,
   type BucketOrder,
+  type Family,
   type MetricType,
   type Scalar,
 } from '@audit-gateway/ir';
@@ -79,15 +80,14 @@ function valuesOf(field: AggField, row: RefRow, env: Env, missing?: Scalar): Sca
   }
   // a field without values in this context has no `missing` either: no buckets, empty metrics
   if (available && vals.length === 0 && missing !== undefined && missing !== null)
-    vals = [normalise(field, missing)];
+    vals = [normalise(field, missing, env.ctx.family)];
   return vals;
 }
 
-function normalise(field: AggField, v: Scalar): Scalar {
+function normalise(field: AggField, v: Scalar, family: Family): Scalar {
   if ('field' in field) {
     // the rows' keyword values are strings and dates/numbers numbers; compare in the field's type
-    const kind =
-      lookupField('entity', field.field)?.kind ?? lookupField('request', field.field)?.kind;
+    const kind = lookupField(family, field.field)?.kind;
     return kind === 'keyword' ? String(v) : Number(v);
   }
   if ('json' in field && field.json === 'headers') return String(v);
@@ -218,8 +218,8 @@ function evalTerms(
   env: Env,
 ): AggResult {
   const ok = (k: Scalar) =>
-    (!agg.include || agg.include.some((i) => same(normalise(agg.field, i), k))) &&
-    !(agg.exclude ?? []).some((x) => same(normalise(agg.field, x), k));
+    (!agg.include || agg.include.some((i) => same(normalise(agg.field, i, env.ctx.family), k))) &&
+    !(agg.exclude ?? []).some((x) => same(normalise(agg.field, x, env.ctx.family), k));
   const keyed = rows.map((r) => ({ r, keys: distinct(valuesOf(agg.field, r, env, agg.missing)) }));
   let keys = distinct(keyed.flatMap((x) => x.keys)).filter(ok);
   if (agg.minDocCount === 0) {
