@@ -180,6 +180,21 @@ describe('entityDetail, policies, typedefs, SDK wire formats', () => {
     ).toBe(16);
     const sorted = await atlan.search({ size: 17, sort: [{ entityQualifiedName: 'asc' }] }, 'KX');
     expect(sorted.entityAudits.at(-1)?.entityId).toBe(E);
+    // search_after null: "no value", which sorts after every value (§4.3)
+    const afterNull = await atlan.search(
+      { sort: [{ entityQualifiedName: 'asc' }], search_after: [null] },
+      'KX',
+    );
+    expect(afterNull.entityAudits).toEqual([]);
+    const beforeNull = await atlan.search(
+      {
+        size: 17,
+        sort: [{ entityQualifiedName: 'desc' }],
+        search_after: ['default/snowflake/1700000000/DB/SCH/TMP_LOAD'],
+      },
+      'KX',
+    );
+    expect(beforeNull.entityAudits.map((x) => x.entityId)).toContain(E);
   });
 
   it('case 61: role', async () => {
@@ -259,5 +274,19 @@ describe('entityDetail, policies, typedefs, SDK wire formats', () => {
       Buffer.from('"]}'),
     ]);
     expectBody400(await send('application/json', bad));
+  });
+
+  it('the OpenAPI document lists the Atlan routes', async () => {
+    const res = await atlan.call('get', '/docs/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys((res.body as { paths: Record<string, unknown> }).paths);
+    for (const p of [
+      '/api/meta/entity/auditSearch',
+      '/api/atlas/v2/entity/auditSearch',
+      '/api/meta/types/typedefs',
+      '/api/atlas/v2/types/typedefs',
+    ]) {
+      expect(paths).toContain(p);
+    }
   });
 });
