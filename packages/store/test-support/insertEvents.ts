@@ -4,15 +4,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { fieldsOf, type Family, type JsonValue } from '@audit-gateway/ir';
+import { fieldsOf, type CanonicalRow, type Family, type JsonValue } from '@audit-gateway/ir';
 
-export interface EventRow {
+type ValueField = Exclude<
+  keyof CanonicalRow,
+  'seq' | 'txid' | 'family' | 'tenant' | 'generation' | 'detailVisible'
+>;
+
+/** A finite set of keys (no index signature), so `Omit<EventRow, 'tenant'>` keeps the others. */
+export type EventRow = {
   readonly key: string;
   readonly family: Family;
   readonly tenant?: string;
   readonly generation?: number;
-  readonly [field: string]: JsonValue | undefined;
-}
+} & { readonly [F in ValueField]?: JsonValue };
 
 const DEFAULT_TENANT = 't1';
 
@@ -28,7 +33,7 @@ function toColumns(row: EventRow): Record<string, unknown> {
     environment: row.family === 'request' ? 'env1' : null,
   };
   for (const spec of fieldsOf(row.family)) {
-    const v = row[spec.name];
+    const v = (row as Readonly<Record<string, JsonValue | undefined>>)[spec.name];
     if (v === undefined || spec.name === 'seq' || spec.name === 'txid') continue;
     if (spec.kind === 'date')
       out[spec.column] = v === null ? null : new Date(v as number).toISOString();
