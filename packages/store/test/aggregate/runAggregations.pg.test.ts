@@ -343,3 +343,36 @@ test('more than 65,536 buckets is ATLAS-400-00-029', async () => {
   expect(err).toBeInstanceOf(AuditError);
   expect((err as AuditError).native?.code).toBe('ATLAS-400-00-029');
 });
+
+test('the starter aggregation (top users, top actions, daily histogram) is three GROUP BY queries', async () => {
+  const sqls: string[] = [];
+  const listener = (q: { sql: string }) => sqls.push(q.sql);
+  db().on('query', listener);
+  try {
+    const r = await runAggregations(
+      db(),
+      query({
+        by_user: terms({ field: 'actor' }, { size: 20 }),
+        by_action: terms({ field: 'action' }, { size: 20 }),
+        by_day: {
+          type: 'date_histogram',
+          field: 'recordedAt',
+          interval: { calendar: 'day' },
+          timeZone: 'UTC',
+          offsetMs: 0,
+          minDocCount: 0,
+          order: [],
+        },
+      }),
+    );
+    expect(keys(r.by_action)).toEqual([
+      ['DELETE', 2],
+      ['UPDATE', 2],
+      ['CREATE', 1],
+    ]);
+  } finally {
+    db().off('query', listener);
+  }
+  expect(sqls).toHaveLength(3);
+  expect(sqls.every((s) => /GROUP BY/.test(s))).toBe(true);
+});
