@@ -3,12 +3,12 @@
  * ancestor keys, so the post-pass can look up any bucket's sub-aggregation directly.
  */
 import type { Knex } from 'knex';
-import type { Scalar, TermsAgg } from '@audit-gateway/ir';
-import { frag, type Fragment } from '../compile/frag';
-import { decodeValue } from './aggFieldSql';
+import { AuditError, type Scalar, type TermsAgg } from '@audit-gateway/ir';
+import { frag, raw, type Fragment } from '../compile/frag';
+import { decodeValue, keyOutput } from './aggFieldSql';
 import { encodeKeys } from './compareKeys';
 import { bucketCountSql, docCountSql, domainSql, metricSql, topTermsSql } from './nodeSql';
-import type { PlanNode } from './planAggregations';
+import type { Level, PlanNode } from './planAggregations';
 
 export interface KeyCount {
   readonly key: Scalar;
@@ -110,19 +110,48 @@ function rankableInSql(node: PlanNode, agg: TermsAgg): boolean {
   );
 }
 
+/**
+ * Every node runs as soon as it can, concurrently. The one exception: below a terms ranked in SQL,
+ * sub-aggregations wait for its top keys and only group rows of those buckets (`l<i>.k = ANY(keys)`),
+ * so `terms entityId (size 10) > …` does not aggregate a million entities it will never return.
+ */
 export async function executePlan(
   db: Knex,
   plan: Readonly<Record<string, PlanNode>>,
   sql: SqlRows,
 ): Promise<Map<PlanNode, NodeData>> {
-  const nodes: PlanNode[] = [];
-  const walk = (p: Readonly<Record<string, PlanNode>>) => {
-    for (const n of Object.values(p)) {
-      nodes.push(n);
-      walk(n.children);
+  const out = new Map<PlanNode, NodeData>();
+  const runTree = async (node: PlanNode, rows: Fragment): Promise<void> => {
+    const self = runNode(db, node, { ...sql, rows }).then((d) => {
+      out.set(node, d);
+      return d;
+    });
+    const children = Object.values(node.children);
+    if (node.agg.type === 'terms' && rankableInSql(node, node.agg) && node.own) {
+      const data = await self;
+      const keys = data.buckets.get(encodeKeys([]))?.map((b) => b.key) ?? [];
+      const restricted = frag`${rows} AND ${keyIn(node.own, node.levels.length, keys)}`;
+      await Promise.all(children.map((c) => runTree(c, restricted)));
+      return;
     }
+    await Promise.all([self, ...children.map((c) => runTree(c, rows))]);
   };
-  walk(plan);
-  const results = await Promise.all(nodes.map((n) => runNode(db, n, sql)));
-  return new Map(nodes.map((n, i) => [n, results[i] as NodeData]));
+  await Promise.all(Object.values(plan).map((n) => runTree(n, sql.rows)));
+  return out;
+}
+
+/** The level's key is one of `keys` (one array binding, whatever their number). */
+function keyIn(level: Level, index: number, keys: readonly Scalar[]): Fragment {
+  const ref = raw(`l${index}.k`);
+  switch (level.kind) {
+    case 'text':
+      return frag`${ref} = ANY(${keys}::text[])`;
+    case 'time':
+      return frag`${keyOutput('time', ref)} = ANY(${keys}::bigint[])`;
+    case 'number':
+      return frag`${ref} = ANY(${keys}::float8[])`;
+    case 'index':
+    case 'json':
+      throw AuditError.bug(`terms with ${level.kind} keys are not ranked in SQL`);
+  }
 }
