@@ -20,6 +20,8 @@ interface KeyPart {
   readonly expr: Fragment;
   readonly dir: 'asc' | 'desc';
   readonly nulls: 'first' | 'last' | 'never';
+  /** where "no value" sorts for this key, even on a column that is never NULL (a cursor's null) */
+  readonly noValueFirst: boolean;
   /** the bound value, or null when the previous row had no value here */
   readonly value: Fragment | null;
 }
@@ -34,6 +36,7 @@ function parts(sort: readonly SortKey[], after: readonly Scalar[], ctx: CompileC
       expr: sortExpr(key, ctx),
       dir: key.dir,
       nulls: p.nulls,
+      noValueFirst: key.missing === 'first',
       value: v === null ? null : valueFor(sortColumn(ctx, key.field).spec, v),
     };
   });
@@ -44,7 +47,7 @@ function beyond(k: KeyPart): Fragment {
   const op = raw(k.dir === 'asc' ? '>' : '<');
   if (k.value === null) {
     // after a row without a value: nothing follows when NULLs come last, every value when first
-    return k.nulls === 'first' ? frag`${k.expr} IS NOT NULL` : raw('FALSE');
+    return k.noValueFirst ? frag`${k.expr} IS NOT NULL` : raw('FALSE');
   }
   const strictly = frag`${k.expr} ${op} ${k.value}`;
   return k.nulls === 'last' ? frag`(${strictly} OR ${k.expr} IS NULL)` : strictly;

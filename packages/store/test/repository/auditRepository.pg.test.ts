@@ -141,6 +141,22 @@ describe('createAuditRepository', () => {
     expect(noSeq.rows.map((r) => r.actor)).toEqual(['ann']);
   });
 
+  it('a null in search_after sorts where missing says, even on a column never NULL', async () => {
+    const repo = createAuditRepository(db());
+    const page = (missing: 'first' | 'last') =>
+      repo.run(
+        entityQuery({
+          sort: [
+            { field: 'recordedAt', dir: 'desc', missing },
+            { field: 'seq', dir: 'asc', missing: 'last' },
+          ],
+          page: { after: [null], includeSeq: false, limit: 5 },
+        }),
+      );
+    expect((await page('last')).rows).toEqual([]);
+    expect((await page('first')).rows.map((r) => r.actor)).toEqual(['bob', 'cy', 'ann']);
+  });
+
   it('admin rows: nullable recordedAt and numeric resultCount', async () => {
     const page = await createAuditRepository(db()).run({
       ...entityQuery(),
