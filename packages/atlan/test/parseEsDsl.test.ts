@@ -109,6 +109,17 @@ describe('parseEsDsl: clauses', () => {
     );
   });
 
+  it('exists wildcards expand over mapped paths', () => {
+    const anyDetail = json('detail', [], exists(JSON_LEAF));
+    expect(where({ nested: { path: 'detail', query: { exists: { field: 'detail.*' } } } })).toEqual(
+      and(anyDetail, anyDetail),
+    );
+    expect(where({ exists: { field: 'headers.*' } })).toEqual(
+      json('headers', [], exists(JSON_LEAF)),
+    );
+    expect(where({ exists: { field: 'type*' } })).toEqual(exists('typeName'));
+  });
+
   it('range rounds per operator', () => {
     expect(where({ range: { created: { gt: 'now/d', lt: 'now/d' } } })).toEqual(
       and(

@@ -2,13 +2,14 @@
  * `exists` (spec §3.5.5). `field` may hold `*` wildcards, expanded over the mapped field paths:
  * the top-level names and, for patterns that reach into `headers.`, any header.
  */
-import { json, exists as existsLeaf, JSON_LEAF, or, type Predicate } from '@audit-gateway/ir';
+import { json, exists as existsLeaf, JSON_LEAF, none, or, type Predicate } from '@audit-gateway/ir';
 import { dslError } from '../../atlanErrors';
 import { resolveField, TOP_LEVEL_NAMES } from '../atlanFields';
 import { checkParams } from '../clauseParams';
 import { existsPredicate } from '../fieldPredicates';
 import { readObject } from '../jsonValues';
 import type { QueryContext } from '../QueryContext';
+import { HAS_VISIBLE_DETAIL } from './parseNested';
 
 const ANY_HEADER = json('headers', [], existsLeaf(JSON_LEAF));
 
@@ -21,6 +22,7 @@ export function parseExists(body: unknown, ctx: QueryContext): Predicate {
   }
   if (ctx.fields === 'top' && name === 'headers') return ANY_HEADER;
   if (ctx.fields === 'top' && name.includes('*')) return expandWildcard(name);
+  if (ctx.fields === 'nested' && name.includes('*')) return expandDetailWildcard(name);
   return existsPredicate(resolveField(name, ctx.fields));
 }
 
@@ -45,4 +47,13 @@ function expandWildcard(pattern: string): Predicate {
     );
   }
   return or(parts);
+}
+
+/** In nested context only `detail` paths are mapped: `detail.*` (or `*`) means any detail leaf. */
+function expandDetailWildcard(pattern: string): Predicate {
+  if (pattern === '*' || pattern === 'detail*' || pattern === 'detail.*') return HAS_VISIBLE_DETAIL;
+  if (!pattern.startsWith('detail')) return none();
+  throw dslError(
+    `[exists] a wildcard inside a detail path is not supported: [${pattern}]; use [detail.*] or an exact path`,
+  );
 }
