@@ -8,10 +8,17 @@ export class BucketBudget {
 
   constructor(private readonly max: number = MAX_BUCKETS) {}
 
+  /** Counts `n` buckets of the response. */
   take(n = 1): void {
+    this.ensure(n);
     this.count += n;
-    if (this.count > this.max) {
-      const message = `Trying to create too many buckets. Must be less than or equal to: [${this.max}] but was [${this.count}].`;
+  }
+
+  /** Fails early when `n` more buckets would pass the cap (gap filling checks before it builds). */
+  ensure(n: number): void {
+    const total = this.count + n;
+    if (total > this.max) {
+      const message = `Trying to create too many buckets. Must be less than or equal to: [${this.max}] but was [${total}].`;
       throw new AuditError('AQ100', message, {
         native: { code: 'ATLAS-400-00-029', message },
       });

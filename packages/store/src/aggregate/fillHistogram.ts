@@ -32,9 +32,8 @@ export function fillHistogram(
   const out: KeyCount[] = [];
   for (let k = lo; k <= hi; k = nextKey(k, agg.interval, zone, agg.offsetMs)) {
     if (!inHard(k)) continue;
-    budget.take();
+    budget.ensure(out.length + 1);
     out.push({ key: k, docCount: counts.get(k) ?? 0 });
   }
-  budget.take(-out.length); // the assembler counts the buckets it returns
   return out;
 }
