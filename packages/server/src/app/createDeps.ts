@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { createAuditRepository, type Db } from '@audit-gateway/store';
 import { createAuthenticator } from '../auth/createAuthenticator';
 import type { Config } from '../config/Config';
-import { createRecorder } from '../recorder/createRecorder';
+import { createRecorder, type SelfRecorder } from '../recorder/createRecorder';
 import { createAuditSearch } from '../search/createAuditSearch';
 import type { AppDeps } from './types';
 
@@ -14,12 +14,15 @@ export interface DepsOverrides {
   readonly clock?: () => number;
 }
 
+/** The recorder is the real one, whose counters /metrics reads. */
+export type GatewayDeps = AppDeps & { readonly recorder: SelfRecorder };
+
 export function createDeps(
   config: Config,
   db: Db,
   log: Logger,
   overrides: DepsOverrides = {},
-): AppDeps {
+): GatewayDeps {
   const clock = overrides.clock ?? Date.now;
   const repository = createAuditRepository(db);
   return {

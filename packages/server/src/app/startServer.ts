@@ -5,6 +5,7 @@
  * the embedded PostgreSQL.
  */
 import type { Logger } from 'pino';
+import { currentGeneration, tailHorizonAgeSeconds } from '@audit-gateway/store';
 import { bootstrapCredentials } from '../credentials/bootstrap';
 import type { Config } from '../config/Config';
 import { createReadinessCheck } from '../health/checkReadiness';
@@ -40,6 +41,9 @@ export async function startServer(
   const opened = await openDatabase(config, { log: (m) => log.info(m) });
   try {
     log.info({ database: opened.description }, 'database ready');
+    // AUDIT_GATEWAY_GENERATION (restore runbook) takes effect before anything is written
+    const generation = await currentGeneration(opened.db, config.generation);
+    log.info({ generation }, 'store generation');
     await bootstrapCredentials({
       db: opened.db,
       config,
@@ -47,7 +51,12 @@ export async function startServer(
       ...(options.out ? { out: options.out } : {}),
     });
     const deps = createDeps(config, opened.db, log);
-    const metrics = createMetrics();
+    const metrics = createMetrics({
+      sources: {
+        tailHorizonAgeSeconds: () => tailHorizonAgeSeconds(opened.db),
+        selfRecordsDropped: () => deps.recorder.dropped(),
+      },
+    });
     const routes = buildRoutes(deps, {
       metrics,
       readiness: createReadinessCheck(opened.db),
