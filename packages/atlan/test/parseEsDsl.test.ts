@@ -185,6 +185,15 @@ describe('parseEsDsl: sort, search_after, aggregations', () => {
 });
 
 describe('parseEsDsl: errors are ATLAS-400-00-029 with an ES reason', () => {
+  it('names the JSON path of the failing clause', () => {
+    expect(() =>
+      parse({ query: { bool: { must: [{ match_all: {} }, { term: { user: null } }] } } }),
+    ).toThrow('(at dsl.query.bool.must[1])');
+    expect(() => parse({ size: 0, aggs: { f: { filter: { nope: {} } } } })).toThrow(
+      '(at aggregation [f].filter)',
+    );
+  });
+
   it.each([
     [{ query: { term: { user: 'a' }, exists: { field: 'user' } } }, 'malformed query'],
     [{ foo: 1 }, 'Unknown key for a VALUE_NUMBER in [foo]'],

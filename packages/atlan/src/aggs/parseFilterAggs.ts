@@ -6,16 +6,16 @@ import { entries, isObject, readBoolean, readObject, readString } from '../dsl/j
 import type { AggContext } from './AggContext';
 import type { AggTypeParser } from './AggTypeParser';
 
-const queryIn = (node: unknown, ctx: AggContext) =>
-  parseQuery(node, { now: ctx.now, fields: ctx.fields, depth: 1 });
+const queryIn = (node: unknown, ctx: AggContext, path: string) =>
+  parseQuery(node, { now: ctx.now, fields: ctx.fields, depth: 1, path });
 
 const withSubs = <T extends object>(agg: T, aggs: Record<string, unknown>) =>
   Object.keys(aggs).length > 0 ? { ...agg, aggs } : agg;
 
 export const parseFilterAgg: AggTypeParser = {
   bucket: true,
-  parse({ body, ctx, subs, meta }) {
-    const filter = queryIn(body, ctx);
+  parse({ name, body, ctx, subs, meta }) {
+    const filter = queryIn(body, ctx, `aggregation [${name}].filter`);
     return {
       agg: withSubs({ type: 'filter' as const, filter }, subs.aggs),
       plan: { type: 'filter', meta, subs: subs.plans },
@@ -25,7 +25,7 @@ export const parseFilterAgg: AggTypeParser = {
 
 export const parseFiltersAgg: AggTypeParser = {
   bucket: true,
-  parse({ body, ctx, subs, meta }) {
+  parse({ name, body, ctx, subs, meta }) {
     const params = readObject(body, 'filters');
     for (const key of Object.keys(params)) {
       if (!['filters', 'other_bucket', 'other_bucket_key', 'keyed'].includes(key)) {
@@ -55,7 +55,10 @@ export const parseFiltersAgg: AggTypeParser = {
     const agg: FiltersAgg = withSubs(
       {
         type: 'filters' as const,
-        filters: list.map(([key, q]) => ({ key, filter: queryIn(q, ctx) })),
+        filters: list.map(([key, q]) => ({
+          key,
+          filter: queryIn(q, ctx, `aggregation [${name}].filters[${JSON.stringify(key)}]`),
+        })),
         ...(other ? { otherBucketKey: otherKey ?? '_other_' } : {}),
       },
       subs.aggs,

@@ -7,10 +7,12 @@ export interface QueryContext {
   readonly fields: FieldContext;
   /** depth of the clause being parsed; the outermost clause has depth 1 */
   readonly depth: number;
+  /** JSON path of the clause, for error messages (`dsl.query.bool.must[1]`) */
+  readonly path: string;
 }
 
 export const MAX_QUERY_DEPTH = 32;
 
-export function deeper(ctx: QueryContext): QueryContext {
-  return { ...ctx, depth: ctx.depth + 1 };
+export function deeper(ctx: QueryContext, step: string): QueryContext {
+  return { ...ctx, depth: ctx.depth + 1, path: `${ctx.path}${step}` };
 }

@@ -78,9 +78,12 @@ export function parseEsDsl(dsl: JsonObject, now: number): AtlanSearch {
     );
   }
   const ctx = { now, fields: 'top' as const, depth: 1 };
-  const where = given.query === undefined ? all() : parseQuery(given.query, ctx);
+  const where =
+    given.query === undefined ? all() : parseQuery(given.query, { ...ctx, path: 'dsl.query' });
   const postFilter =
-    given.post_filter === undefined ? undefined : parseQuery(given.post_filter, ctx);
+    given.post_filter === undefined
+      ? undefined
+      : parseQuery(given.post_filter, { ...ctx, path: 'dsl.post_filter' });
   const { from, size } = parseFromSize(given.from, given.size);
   const sort = parseSort(given.sort, now);
   const total = parseTrackTotalHits(given.track_total_hits);

@@ -20,7 +20,9 @@ export function parseBool(body: unknown, ctx: QueryContext, inner: ParseInner): 
     const v = params[key];
     if (v === undefined || v === null) return [];
     const list: unknown[] = Array.isArray(v) ? v : [v];
-    return list.map((c) => inner(c, deeper(ctx)));
+    return list.map((c, i) =>
+      inner(c, deeper(ctx, `.bool.${key}${Array.isArray(v) ? `[${i}]` : ''}`)),
+    );
   };
   const required = [...clauses('must'), ...clauses('filter')];
   const should = clauses('should');

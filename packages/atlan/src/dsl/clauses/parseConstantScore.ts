@@ -12,5 +12,5 @@ export function parseConstantScore(body: unknown, ctx: QueryContext, inner: Pars
   if (params.filter === undefined || params.filter === null) {
     throw dslError("[constant_score] requires a 'filter' element");
   }
-  return inner(params.filter, deeper(ctx));
+  return inner(params.filter, deeper(ctx, '.constant_score.filter'));
 }

@@ -32,7 +32,7 @@ export function parseNested(body: unknown, ctx: QueryContext, inner: ParseInner)
     params.ignore_unmapped === undefined
       ? false
       : readBoolean(params.ignore_unmapped, 'nested.ignore_unmapped');
-  const innerPredicate = inner(params.query, { ...deeper(ctx), fields: 'nested' });
+  const innerPredicate = inner(params.query, { ...deeper(ctx, '.nested.query'), fields: 'nested' });
   if (params.path !== 'detail') {
     if (ignoreUnmapped) return none();
     throw dslError(

@@ -3,8 +3,8 @@
  * dispatch table. An unknown or unsupported type is a 400 naming what is supported — never
  * skipped, since a dropped clause would silently widen an audit query.
  */
-import type { Predicate } from '@audit-gateway/ir';
-import { dslError } from '../../atlanErrors';
+import { AuditError, type Predicate } from '@audit-gateway/ir';
+import { DSL_ERROR_CODE, dslError } from '../../atlanErrors';
 import { isObject } from '../jsonValues';
 import { MAX_QUERY_DEPTH, type QueryContext } from '../QueryContext';
 import type { ClauseParser } from './ClauseParser';
@@ -77,6 +77,24 @@ function knownButUnsupported(name: string): boolean {
 }
 
 export function parseQuery(node: unknown, ctx: QueryContext): Predicate {
+  try {
+    return dispatch(node, ctx);
+  } catch (e) {
+    throw located(e, ctx.path);
+  }
+}
+
+/** Adds the JSON path of the innermost failing clause to a DSL error (STYLE §3.2). */
+function located(e: unknown, path: string): unknown {
+  if (!AuditError.is(e) || e.extra.at !== undefined || e.native?.code !== DSL_ERROR_CODE) return e;
+  const message = `${e.native.message ?? e.message} (at ${path})`;
+  return new AuditError(e.code, message, {
+    native: { ...e.native, message },
+    extra: { ...e.extra, at: path },
+  });
+}
+
+function dispatch(node: unknown, ctx: QueryContext): Predicate {
   if (ctx.depth > MAX_QUERY_DEPTH) {
     throw dslError(`query is nested too deeply; the maximum depth is [${MAX_QUERY_DEPTH}]`);
   }
