@@ -7,3 +7,4 @@ export * from './idempotencyKeys';
 export * from './foldEntity';
 export * from './entityState';
 export * from './uuidv7';
+export * from './analyzeIngestTables';

@@ -6,7 +6,9 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
+  analyzeIngestTables,
   countDerivedEvents,
+  isAnalyzePoint,
   ingestBatch,
   type Db,
   type IngestBatchRecords,
@@ -65,6 +67,7 @@ export async function runImport(
   let bytesBefore = 0;
   const kind = options.format;
   const ctx = { tenant: options.tenant, environments: options.environments };
+  let batches = 0;
 
   for (const [n, file] of files.entries()) {
     const resumeAt = n === 0 ? options.resume?.offset : undefined;
@@ -107,6 +110,8 @@ export async function runImport(
       totals.duplicates += out.counts.duplicates;
       totals.derivedEvents += out.derivedEvents;
       committed += batchRecords.length;
+      batches++;
+      if (isAnalyzePoint(batches)) await analyzeIngestTables(db);
       offset = batchRecords[batchRecords.length - 1]!.end;
       io.progress.update(totals.records, bytesBefore + offset - (resumeAt ?? 0));
       if (io.stopRequested()) throw new ImportStopped();
