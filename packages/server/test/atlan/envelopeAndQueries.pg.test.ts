@@ -146,6 +146,8 @@ describe('envelope, errors, authentication', () => {
     expectAtlas400(await atlan.fail({ query: { nope: {} } }));
     const get = await atlan.call('get', '/api/meta/entity/auditSearch');
     expect(get.status).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+    expect(get.body).toEqual({ error: 'Method Not Allowed' });
   });
 
   it('case 6: unsupported and malformed queries', async () => {
