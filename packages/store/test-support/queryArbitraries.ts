@@ -1,7 +1,6 @@
 /**
- * fast-check generators for the differential tests: rows and queries drawn from small pools, so
- * that equal values, NULLs, empty strings, case variants, LIKE metacharacters and instants around
- * a DST change meet often.
+ * fast-check generators of queries for the differential tests: predicates (json tests included),
+ * sorts over catalogue fields and headers, pages (offset, keyset, tail) and totals.
  */
 import fc from 'fast-check';
 import {
@@ -11,156 +10,12 @@ import {
   type CmpOp,
   type Family,
   type FieldSpec,
-  type JsonValue,
   type Missing,
   type Predicate,
-  type Scalar,
   type SortKey,
   type TextMatch,
 } from '@audit-gateway/ir';
-import type { EventRow } from './insertEvents';
-
-export const KEYWORDS = [
-  '',
-  'a',
-  'A',
-  'ab',
-  'aB',
-  'b',
-  'ÉCOLE',
-  'école',
-  'Ecole',
-  '%',
-  '_',
-  '\\',
-  'a%b',
-  'a_b',
-  'a\\b',
-  'x y',
-  'g1,g2',
-  'g1-x',
-  'g1_x',
-  'ß',
-  'ΣΑΣ',
-  'σας',
-  '😀',
-  'z',
-  'ab c',
-  'ÀB',
-  'a*b',
-  'a?b',
-];
-const SEARCH = [
-  '',
-  'a',
-  'A',
-  'b',
-  'É',
-  'é',
-  'ÉCOLE',
-  'école',
-  'cole',
-  '%',
-  '_',
-  '\\',
-  'b%',
-  '_b',
-  'g1',
-  'x',
-  ' ',
-  'σ',
-  'Σ',
-  '😀',
-  'a*',
-  '*b',
-  '?b',
-  'a?',
-  '*\\%*',
-  '\\*',
-  'a\\',
-  '*',
-  '?',
-  'ab c',
-  'c',
-];
-/** 2024-03-31 01:00 UTC is the Europe/Berlin DST switch; equal and ±1 ms instants on purpose. */
-const DST = Date.UTC(2024, 2, 31, 1, 0, 0);
-export const INSTANTS = [
-  DST - 3_600_000,
-  DST - 1,
-  DST,
-  DST + 1,
-  DST + 3_600_000,
-  Date.UTC(2024, 9, 27, 1),
-  0,
-  1_700_000_000_123,
-];
-const INTEGERS = [0, 1, -1, 2, 200, 404, 500];
-const DOUBLES = [0, 1, -1, 2.5, 0.5, 1000];
-const JSON_KEYS = ['a', 'b', 'typeName', 'x.y', 'q"k', 'é'];
-
-const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
-const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 3 });
-
-const jsonValue: fc.Arbitrary<JsonValue> = fc.letrec<{ v: JsonValue }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    pick(KEYWORDS),
-    pick([0, 1, 2.5, -3, 404]),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(pick(JSON_KEYS), tie('v'), { maxKeys: 3 }),
-  ),
-})).v;
-
-const detailArb = nullable(fc.dictionary(pick(JSON_KEYS), jsonValue, { maxKeys: 4 }));
-const headersArb = nullable(
-  fc.dictionary(pick(['x-team', 'h', 'a']), pick(KEYWORDS), { maxKeys: 2 }),
-);
-
-function valueArb(spec: FieldSpec): fc.Arbitrary<Scalar> {
-  switch (spec.kind) {
-    case 'keyword':
-      return pick(KEYWORDS);
-    case 'date':
-      return pick(INSTANTS);
-    case 'number':
-      return spec.name === 'durationMs' ? pick(DOUBLES) : pick(INTEGERS);
-    case 'seq':
-      return fc.integer({ min: 0, max: 40 }).map(String);
-    case 'txid':
-    case 'json':
-      return fc.constant(null);
-  }
-}
-
-const ROW_FIELDS: Record<Family, readonly string[]> = {
-  entity: ['actor', 'action', 'entityId', 'typeName', 'eventKey', 'entityQualifiedName'],
-  admin: ['actor', 'action', 'params', 'result', 'clientId', 'runId', 'resultCount'],
-  request: ['actor', 'action', 'url', 'method', 'source', 'authType', 'status', 'durationMs'],
-};
-
-export function rowArb(family: Family): fc.Arbitrary<Omit<EventRow, 'key'>> {
-  const specs = fieldsOf(family).filter((s) => ROW_FIELDS[family].includes(s.name));
-  const fields = Object.fromEntries(specs.map((s) => [s.name, nullable(valueArb(s))]));
-  return fc.record({
-    family: fc.constant(family),
-    tenant: pick(['t1', 't1', 't2']),
-    generation: family === 'request' ? pick([0, 1, 1]) : fc.constant(1),
-    occurredAt: pick(INSTANTS),
-    recordedAt: family === 'admin' ? nullable(pick(INSTANTS)) : pick(INSTANTS),
-    ...(family === 'entity' ? { detail: detailArb, headers: headersArb } : {}),
-    ...(family === 'request' ? { environment: pick(['env1', 'env2']) } : {}),
-    ...fields,
-  });
-}
-
-export function datasetArb(family: Family): fc.Arbitrary<EventRow[]> {
-  return fc
-    .array(rowArb(family), { minLength: 25, maxLength: 60, size: 'max' })
-    .map((rows) => rows.map((r, i) => ({ ...r, key: `k${i}` }) as EventRow));
-}
+import { JSON_KEYS, KEYWORDS, nullable, pick, SEARCH, valueArb } from './arbitraryPools';
 
 const queryFields = (family: Family) =>
   fieldsOf(family).filter((s) => !s.internal && s.kind !== 'txid');

@@ -6,7 +6,6 @@
  */
 import {
   headerSortName,
-  JSON_LEAF,
   lookupField,
   sortFieldSpec,
   type FieldSpec,
@@ -18,11 +17,9 @@ import {
   type Predicate,
   type Scalar,
   type SortKey,
-  type TextMatch,
 } from '@audit-gateway/ir';
-
-/** How many array levels each jsonpath step flattens (compileJson's FLATTEN_DEPTH). */
-export const FLATTEN_DEPTH = 4;
+import { CMP, isObject, jsonLeaves, leafMatches } from './referenceJson';
+import { compareText, textMatches } from './referenceText';
 
 export interface EvalContext {
   readonly family: Family;
@@ -41,11 +38,6 @@ function fieldValue(row: CanonicalRow, field: string): Value {
   return (row as unknown as Record<string, Value>)[field] ?? null;
 }
 
-/** Binary (code point) order, as COLLATE "C" on UTF-8. */
-export function compareText(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
 /** Compare two non-null values of one kind. */
 export function compareValues(kind: FieldKind, a: Scalar, b: Scalar): number {
   switch (kind) {
@@ -62,65 +54,6 @@ export function compareValues(kind: FieldKind, a: Scalar, b: Scalar): number {
     case 'json':
       return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
   }
-}
-
-const CMP: Record<string, (c: number) => boolean> = {
-  eq: (c) => c === 0,
-  neq: (c) => c !== 0,
-  lt: (c) => c < 0,
-  lte: (c) => c <= 0,
-  gt: (c) => c > 0,
-  gte: (c) => c >= 0,
-};
-
-function isObject(v: unknown): v is Record<string, JsonValue> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** LIKE semantics on the (possibly lower-cased) subject: one `_` is one code point. */
-function likeMatches(subject: string, match: TextMatch, value: string): boolean {
-  switch (match) {
-    case 'prefix':
-      return subject.startsWith(value);
-    case 'suffix':
-      return subject.endsWith(value);
-    case 'contains':
-      return subject.includes(value);
-    case 'word': {
-      const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
-      for (let i = 0; i + value.length <= subject.length; i++) {
-        if (
-          subject.startsWith(value, i) &&
-          !isWord(subject[i - 1]) &&
-          !isWord(subject[i + value.length])
-        )
-          return true;
-      }
-      return false;
-    }
-    case 'wildcard': {
-      let re = '';
-      const chars = Array.from(value);
-      for (let i = 0; i < chars.length; i++) {
-        const c = chars[i] as string;
-        if (c === '\\' && i + 1 < chars.length) re += escapeRe(chars[++i] as string);
-        else if (c === '*') re += '.*';
-        else if (c === '?') re += '.';
-        else re += escapeRe(c);
-      }
-      return new RegExp(`^${re}$`, 'su').test(subject);
-    }
-  }
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[\\^$.*+?()[\]{}|/-]/g, (m) => `\\${m}`);
-}
-
-function textMatches(subject: string, match: TextMatch, value: string, ci: boolean): boolean {
-  return ci
-    ? likeMatches(subject.toLowerCase(), match, value.toLowerCase())
-    : likeMatches(subject, match, value);
 }
 
 function detailVisible(row: CanonicalRow, ctx: EvalContext): boolean {
@@ -168,73 +101,6 @@ export function matches(p: Predicate, row: CanonicalRow, ctx: EvalContext): bool
       return jsonLeaves(col, p.path).some((leaf) => leafMatches(p.test, leaf));
     }
   }
-}
-
-function flatten(x: JsonValue, depth: number): JsonValue[] {
-  return Array.isArray(x) && depth > 0 ? x.flatMap((y) => flatten(y, depth - 1)) : [x];
-}
-
-/** jsonpath lax member access: an array is unwrapped one level, non-objects yield nothing. */
-function member(x: JsonValue, key: string): JsonValue[] {
-  const from = Array.isArray(x) ? x : [x];
-  return from.flatMap((el) =>
-    isObject(el) && Object.hasOwn(el, key) ? [el[key] as JsonValue] : [],
-  );
-}
-
-export function jsonLeaves(col: JsonValue, path: readonly string[]): JsonValue[] {
-  let items = flatten(col, FLATTEN_DEPTH);
-  for (const key of path) {
-    items = items.flatMap((x) => member(x, key)).flatMap((x) => flatten(x, FLATTEN_DEPTH));
-  }
-  return items.filter((x) => x !== null);
-}
-
-function hasLeaf(v: JsonValue): boolean {
-  if (Array.isArray(v)) return v.some(hasLeaf);
-  if (isObject(v)) return Object.values(v).some(hasLeaf);
-  return v !== null;
-}
-
-function leafCompare(op: string, leaf: JsonValue, value: Scalar): boolean {
-  if (value === null || typeof leaf !== typeof value) return false;
-  const c =
-    typeof value === 'string'
-      ? compareText(leaf as string, value)
-      : Number(leaf) < Number(value)
-        ? -1
-        : Number(leaf) > Number(value)
-          ? 1
-          : 0;
-  return (CMP[op] as (c: number) => boolean)(c);
-}
-
-export function leafMatches(p: Predicate, leaf: JsonValue): boolean {
-  switch (p.op) {
-    case 'all':
-      return true;
-    case 'none':
-      return false;
-    case 'and':
-      return p.of.every((q) => leafMatches(q, leaf));
-    case 'or':
-      return p.of.filter((q) => leafMatches(q, leaf)).length >= (p.atLeast ?? 1);
-    case 'not':
-      return !leafMatches(p.of, leaf);
-    case 'cmp':
-      return leafCompare(p.cmp, leaf, p.value);
-    case 'in':
-      return p.values.some((v) => leafCompare('eq', leaf, v));
-    case 'text':
-      return (
-        typeof leaf === 'string' && textMatches(leaf, p.match, p.value, p.caseInsensitive === true)
-      );
-    case 'exists':
-      return hasLeaf(leaf);
-    case 'json':
-      throw new Error('reference: json inside json');
-  }
-  void JSON_LEAF;
 }
 
 /** A row's raw value for a sort field: a catalogue field, or one header (`headers.<name>`). */

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { ingestBatch } from '@audit-gateway/store';
 import { useTestDatabase } from '../../../store/test-support/testDatabase';
 import { createTestApp } from '../../test-support/testApp';
+import { createTestCredential } from '../../test-support/credentials';
 import { ADMIN_ENTRIES, NOW, loadFixture, type Credentials } from './atlasFixture';
 import { ALL, atlasClient, atlasError, e01A } from './atlasHttp';
 
@@ -241,5 +242,43 @@ describe('row policies', () => {
     expect(own.body).toEqual(notFound(entry(1)));
     const a6 = await get(details(6), C.C7);
     expect([a6.status, a6.body]).toEqual([200, []]);
+  });
+});
+
+describe('policies beyond the numbered cases', () => {
+  it('the detail policy hides E2 headers and E3 details, never rows', async () => {
+    const { authorization } = await createTestCredential(db(), {
+      tenant: 't1',
+      name: 'hive-details-only',
+      roles: ['atlas:admin'],
+      policy: { detail: { typeNames: ['hive_table'] } },
+    });
+    const a1 = await get(details(1), authorization);
+    expect(a1.body).toEqual([purged('g1', 'hive_table', { qualifiedName: 'db1.t1@cl1' })]);
+    const g2 = await get(history('g2'), authorization);
+    expect(g2.body).toEqual([
+      expect.objectContaining({ entityId: 'g2', detail: null, details: null }),
+    ]);
+    expect(await ids({}, { auth: authorization })).toEqual(ALL);
+  });
+
+  it('an entity known only from the state table exists when its state passes the allow rules', async () => {
+    await db()('entities').insert({
+      tenant: 't1',
+      guid: 'g10',
+      type_name: 'Table',
+      qualified_name: 'db/x',
+    });
+    expect((await get(history('g10'))).body).toEqual([]);
+    expect((await get(history('g10'), C.C6)).body).toEqual([]);
+    expect((await get(history('g10'), C.C7)).status).toBe(404); // ownOnly needs a visible event
+    const prefix = await createTestCredential(db(), {
+      tenant: 't1',
+      name: 'prefix-only',
+      roles: ['atlas:admin'],
+      policy: { allow: { qualifiedNamePrefixes: ['other/'] } },
+    });
+    expect((await get(history('g10'), prefix.authorization)).status).toBe(404);
+    expect((await get(history('g10'), C.C4)).status).toBe(404); // another tenant's state
   });
 });

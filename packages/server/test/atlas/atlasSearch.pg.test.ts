@@ -568,6 +568,18 @@ describe('Atlas admin audits: tree structure', () => {
     ).toEqual(['A7']);
   });
 
+  it("the README's nested example: imports or exports by one user in a time window", async () => {
+    const body = {
+      auditFilters: AND(
+        leaf('userName', 'eq', 'Bob'),
+        leaf('startTime', 'gte', '1576300000000'),
+        OR(leaf('operation', 'eq', 'IMPORT'), leaf('operation', 'eq', 'EXPORT')),
+      ),
+      limit: 25,
+    };
+    expect(await ids(body)).toEqual(['A7']);
+  });
+
   it('case 36: single top-level leaf', async () => {
     expect(await filter(leaf('userName', 'eq', 'bob'))).toEqual(['A6']);
     expect(await filter(leaf('userName', 'eq', ''))).toEqual(ALL);

@@ -9,7 +9,8 @@ import type { AuditQuery, CanonicalRow, Family, Page, Scalar } from '@audit-gate
 import { compilePredicate } from '../../src/compile/compilePredicate';
 import { createAuditRepository } from '../../src/repository/createAuditRepository';
 import { toCanonicalRow, type SqlRow } from '../../src/repository/toCanonicalRow';
-import { datasetArb, queryDraftArb, type QueryDraft } from '../../test-support/arbitraries';
+import { queryDraftArb, type QueryDraft } from '../../test-support/queryArbitraries';
+import { datasetArb } from '../../test-support/rowArbitraries';
 import { insertEvents } from '../../test-support/insertEvents';
 import { evaluate, sortFieldValue, type TailState } from '../../test-support/referenceEvaluator';
 import { useTestDatabase } from '../../test-support/testDatabase';
