@@ -13,7 +13,8 @@ export interface SqlCall {
 
 export interface Variant {
   readonly http: HttpCall;
-  readonly sql: SqlCall;
+  /** several statements run concurrently, each on its own connection (as the gateway may) */
+  readonly sql: SqlCall | readonly SqlCall[];
 }
 
 export interface Comparison {
@@ -35,9 +36,17 @@ export function httpOp(ctx: WorkloadContext, call: HttpCall): () => Promise<void
   };
 }
 
-export function sqlOp(ctx: WorkloadContext, call: SqlCall): () => Promise<void> {
+export function sqlCalls(call: SqlCall | readonly SqlCall[]): readonly SqlCall[] {
+  return 'sql' in call ? [call] : call;
+}
+
+export function sqlOp(
+  ctx: WorkloadContext,
+  call: SqlCall | readonly SqlCall[],
+): () => Promise<void> {
+  const calls = sqlCalls(call);
   return async () => {
-    await ctx.db.raw(call.sql, call.bindings as never[]);
+    await Promise.all(calls.map((c) => ctx.db.raw(c.sql, c.bindings as never[])));
   };
 }
 
