@@ -29,6 +29,8 @@ export function principal(overrides: Partial<Principal> = {}): Principal {
 /** Accepts `Bearer <token>` for the tokens it was given. */
 export class FakeAuthenticator implements Authenticator {
   readonly seen: AuthInput[] = [];
+  /** client IPs counted by countUnauthenticated */
+  readonly anonymous: string[] = [];
   constructor(private readonly tokens: Readonly<Record<string, Principal>>) {}
   authenticate(input: AuthInput): Promise<AuthOutcome> {
     this.seen.push(input);
@@ -42,6 +44,10 @@ export class FakeAuthenticator implements Authenticator {
       );
     }
     return Promise.resolve({ principal: found, headers: {} });
+  }
+  countUnauthenticated(ip: string): Readonly<Record<string, string>> {
+    this.anonymous.push(ip);
+    return { 'RateLimit-Remaining': '59' };
   }
 }
 

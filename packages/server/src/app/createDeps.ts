@@ -12,6 +12,8 @@ import type { AppDeps } from './types';
 
 export interface DepsOverrides {
   readonly clock?: () => number;
+  /** failed authentications, for /metrics */
+  readonly onAuthFailure?: (surface: string) => void;
 }
 
 /** The recorder is the real one, whose counters /metrics reads. */
@@ -31,7 +33,13 @@ export function createDeps(
     log,
     clock,
     search: createAuditSearch({ run: (q) => repository.run(q) }),
-    authenticator: createAuthenticator({ db, config, clock, log }),
+    authenticator: createAuthenticator({
+      db,
+      config,
+      clock,
+      log,
+      ...(overrides.onAuthFailure ? { onFailure: overrides.onAuthFailure } : {}),
+    }),
     recorder: createRecorder({ db, log, clock, config }),
   };
 }

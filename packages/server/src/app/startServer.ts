@@ -50,13 +50,18 @@ export async function startServer(
       log,
       ...(options.out ? { out: options.out } : {}),
     });
-    const deps = createDeps(config, opened.db, log);
+    // metrics read the recorder and the authenticator reports to metrics: build metrics first
+    let recorderDropped = () => 0;
     const metrics = createMetrics({
       sources: {
         tailHorizonAgeSeconds: () => tailHorizonAgeSeconds(opened.db),
-        selfRecordsDropped: () => deps.recorder.dropped(),
+        selfRecordsDropped: () => recorderDropped(),
       },
     });
+    const deps = createDeps(config, opened.db, log, {
+      onAuthFailure: (s) => metrics.authFailure(s),
+    });
+    recorderDropped = () => deps.recorder.dropped();
     const routes = buildRoutes(deps, {
       metrics,
       readiness: createReadinessCheck(opened.db),

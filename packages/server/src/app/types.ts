@@ -102,6 +102,11 @@ export interface AuthOutcome {
  */
 export interface Authenticator {
   authenticate(input: AuthInput): Promise<AuthOutcome>;
+  /**
+   * Counts a request that never authenticates (`/docs`, an unknown path) against the client IP
+   * (spec/credentials.md §7.1). Returns RateLimit-* headers, or throws AQ429.
+   */
+  countUnauthenticated?(ip: string): Readonly<Record<string, string>>;
 }
 
 /** Everything the middleware knows about a finished request; the recorder turns it into an entry. */

@@ -37,23 +37,36 @@ export async function runPipeline(
 ): Promise<void> {
   const state = requestState(res);
   const match = matchRoute(compiled, req.method, state.path);
-  if (match.kind === 'none') throw new AuditError('AQ404', `No route for ${state.path}`);
+  const ip = req.ip ?? '';
+  if (match.kind === 'none') {
+    res.set(deps.authenticator.countUnauthenticated?.(ip) ?? {});
+    throw new AuditError('AQ404', `No route for ${state.path}`);
+  }
   const route = match.route;
   state.route = route;
   state.params = match.params;
 
   let principal = ANONYMOUS;
   if (route.auth.length > 0) {
-    const outcome = await deps.authenticator.authenticate({
-      authorization: req.headers.authorization,
-      ip: req.ip ?? '',
-      schemes: route.auth,
-      surface: route.surface,
-      rateLimited: route.rateLimited !== false,
-    });
+    const outcome = await deps.authenticator
+      .authenticate({
+        authorization: authorizationHeader(req),
+        ip,
+        schemes: route.auth,
+        surface: route.surface,
+        rateLimited: route.rateLimited !== false,
+      })
+      .catch((e: unknown) => {
+        // a credential over its own budget did authenticate: its 429 is recorded in its tenant
+        const who = AuditError.is(e) ? e.extra.principal : undefined;
+        if (isPrincipal(who)) state.principal = who;
+        throw e;
+      });
     principal = outcome.principal;
     state.principal = principal;
     res.set(outcome.headers);
+  } else if (route.rateLimited !== false) {
+    res.set(deps.authenticator.countUnauthenticated?.(ip) ?? {});
   }
   if (match.kind === 'method') {
     const allow = match.allow.join(', ');
@@ -95,6 +108,22 @@ export async function runPipeline(
     });
   }
   send(res, await route.handle(surfaceRequest));
+}
+
+/**
+ * Node keeps only the first of repeated Authorization headers; the spec wants such a request to
+ * fail without any verification (spec/credentials.md §5.1), so it gets a value no scheme accepts.
+ */
+function authorizationHeader(req: Request): string | undefined {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]?.toLowerCase() === 'authorization') count++;
+  }
+  return count > 1 ? 'Repeated-Authorization-Headers' : req.headers.authorization;
+}
+
+function isPrincipal(v: unknown): v is Principal {
+  return typeof v === 'object' && v !== null && 'credentialId' in v && 'tenant' in v;
 }
 
 /** `gateway:admin` passes every role check (DESIGN §1.1). */

@@ -4,6 +4,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export interface Metrics {
   readonly registry: Registry;
   observe(route: string, method: string, status: number, seconds: number): void;
+  /** a failed authentication, labelled by surface only (never by name or IP) */
+  authFailure(surface: string): void;
 }
 
 /** Values read when /metrics is scraped. */
@@ -30,6 +32,12 @@ export function createMetrics(
     help: 'HTTP request latency by route template, method and status',
     labelNames: ['route', 'method', 'status'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const authFailures = new Counter({
+    name: 'audit_gateway_auth_failures_total',
+    help: 'Failed authentications by surface',
+    labelNames: ['surface'] as const,
     registers: [registry],
   });
   const sources = options.sources ?? {};
@@ -63,6 +71,9 @@ export function createMetrics(
       const labels = { route, method, status: String(status) };
       requests.inc(labels);
       latency.observe(labels, seconds);
+    },
+    authFailure(surface) {
+      authFailures.inc({ surface });
     },
   };
 }

@@ -70,6 +70,8 @@ export function gatewayRoutes(_deps: AppDeps, extras: GatewayExtras): Route[] {
       ...base,
       method: 'GET',
       paths: ['/docs', '/docs/openapi.json'],
+      // unlike the probes, /docs counts against the client IP (spec/credentials.md §7.1)
+      rateLimited: true,
       record: {
         source: 'gateway-api',
         resourceType: 'docs',

@@ -1,3 +1,4 @@
+import { connect, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import pino from 'pino';
 import { AuditError, type SurfaceRequest } from '@audit-gateway/ir';
@@ -75,16 +76,41 @@ const app = createApp(deps, { routes, metrics: createMetrics({ defaultMetrics: f
 const json = (r: request.Test) => r.set('Content-Type', 'application/json');
 
 describe('the request pipeline', () => {
-  it('answers unknown paths with the gateway 404 without authenticating', async () => {
-    const res = await request(app).get('/nope');
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({
-      code: 'AQ404',
-      status: 404,
-      type: 'urn:audit-gateway:problem:AQ404',
+  const authenticator = deps.authenticator as FakeAuthenticator;
+
+  it('counts unknown paths and /docs against the client IP, but not health probes', async () => {
+    authenticator.anonymous.length = 0;
+    const missing = await request(app).get('/missing');
+    expect(missing.headers['ratelimit-remaining']).toBe('59');
+    await request(app).get('/docs');
+    await request(app).get('/healthz');
+    await request(app).get('/readyz');
+    await request(app).get('/metrics');
+    expect(authenticator.anonymous).toHaveLength(2);
+  });
+
+  it('fails a request with two Authorization headers without verifying either', async () => {
+    const seen = authenticator.seen.length;
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as AddressInfo;
+    // written by hand: HTTP clients merge or refuse repeated Authorization fields
+    const status = await new Promise<number>((ok, fail) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.end(
+          'POST /echo/1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+            'Authorization: Bearer good\r\nAuthorization: Bearer good\r\n' +
+            'Content-Length: 2\r\nConnection: close\r\n\r\n{}',
+        ),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('end', () => ok(Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1])));
+      socket.on('error', fail);
     });
-    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+    server.close();
+    expect(status).toBe(401);
+    expect(authenticator.seen[seen]?.authorization).toBe('Repeated-Authorization-Headers');
   });
 
   it('authenticates before anything else: a malformed unauthenticated request gets 401', async () => {
