@@ -26,7 +26,7 @@ export default tseslint.config(
       'dist/**',
       'bin/**',
       '*.config.js',
-      'eslint.config.mjs',
+      '**/*.mjs',
     ],
   },
   js.configs.recommended,

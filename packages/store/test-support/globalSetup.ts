@@ -10,7 +10,6 @@ import { startEmbeddedPostgres } from '../src/embeddedPostgres';
 import { ENV_ADMIN_URL, ENV_TEMPLATE, urlForDatabase } from './testDatabase';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __auditGatewayTestPg: { stop(): Promise<void> } | undefined;
 }
 
