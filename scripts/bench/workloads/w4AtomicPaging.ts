@@ -3,8 +3,7 @@
  * with the cursor, and compare the last full page with the first. The SQL walks the same rows with
  * a keyset on (recorded_at, seq). When the dataset holds fewer than pages × 1000 matching rows, the
  * page size shrinks so the walk still reaches the same depth (the report says which size was used).
- * "Page 1" and "last page" are each the median of the ten per-page medians at that end (a quarter
- * of the walk when it is shorter), over five walks.
+ * The depth ratio comes from page 1 and the deepest page asked alternately with their saved cursors.
  */
 import { summarise, type LatencyStats } from '../LatencyStats';
 import type { WorkloadContext } from './WorkloadContext';
@@ -23,21 +22,21 @@ const NEXT = `SELECT ${COLUMNS} FROM audit_events
     AND (recorded_at, seq) < (?::timestamptz, ?::bigint)
   ORDER BY recorded_at DESC, seq DESC LIMIT ?`;
 
-/** walks per side; the per-page figure is the median over them */
-const WALKS = 5;
-/**
- * pages at each end of a walk that make its "first page" and "last page" figures: single pages of
- * 10–20 ms vary by ±50% on a shared machine, so one page per end made a depth trend out of noise
- */
-const END_PAGES = 10;
+/** walks per side; the per-page series is the median over them */
+const WALKS = 3;
 const WALK_BUDGET_MS = 120_000;
 
 interface Walk {
   /** ms per page, in page order */
   readonly pages: number[];
+  /** how to ask for each page again (its cursor or keyset), in page order */
+  readonly refetch: (() => Promise<void>)[];
   readonly errors: number;
   readonly firstError?: string;
 }
+
+/** paired rounds of W4's depth figure: page 1 and the deepest page, one right after the other */
+const DEPTH_ROUNDS = 30;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,25 +45,29 @@ const median = (xs: number[]): number => {
 
 async function walkGateway(ctx: WorkloadContext, base: string, maxPages: number): Promise<Walk> {
   const pages: number[] = [];
+  const refetch: (() => Promise<void>)[] = [];
   let cursor: string | null = null;
   const start = performance.now();
   try {
     for (let p = 0; p < maxPages; p++) {
       const path: string = cursor === null ? base : `${base}&cursor=${encodeURIComponent(cursor)}`;
+      const get = () =>
+        ctx.gateway.client.json<{ data: unknown[]; cursor: string | null }>({
+          method: 'GET',
+          path,
+          token: ctx.tokens.read,
+        });
       const t0 = performance.now();
-      const page = await ctx.gateway.client.json<{ data: unknown[]; cursor: string | null }>({
-        method: 'GET',
-        path,
-        token: ctx.tokens.read,
-      });
+      const page = await get();
       pages.push(performance.now() - t0);
+      refetch.push(async () => void (await get()));
       cursor = page.cursor;
       if (cursor === null || performance.now() - start > WALK_BUDGET_MS) break;
     }
   } catch (e) {
-    return { pages, errors: 1, firstError: e instanceof Error ? e.message : String(e) };
+    return { pages, refetch, errors: 1, firstError: e instanceof Error ? e.message : String(e) };
   }
-  return { pages, errors: 0 };
+  return { pages, refetch, errors: 0 };
 }
 
 async function walkSql(
@@ -75,52 +78,52 @@ async function walkSql(
   maxPages: number,
 ): Promise<Walk> {
   const pages: number[] = [];
+  const refetch: (() => Promise<void>)[] = [];
   const t = ctx.samples.tenant;
   let after: { recorded_at: string; seq: string } | undefined;
   for (let p = 0; p < maxPages; p++) {
+    const [sql, bindings] = after
+      ? [NEXT, [t, env, authType, after.recorded_at, after.seq, limit + 1]]
+      : [FIRST, [t, env, authType, limit + 1]];
+    const get = () =>
+      ctx.db.raw<{ rows: { recorded_at: Date; seq: string }[] }>(sql, bindings as never[]);
     const t0 = performance.now();
-    const { rows } = after
-      ? await ctx.db.raw<{ rows: { recorded_at: Date; seq: string }[] }>(NEXT, [
-          t,
-          env,
-          authType,
-          after.recorded_at,
-          after.seq,
-          limit + 1,
-        ])
-      : await ctx.db.raw<{ rows: { recorded_at: Date; seq: string }[] }>(FIRST, [
-          t,
-          env,
-          authType,
-          limit + 1,
-        ]);
+    const { rows } = await get();
     pages.push(performance.now() - t0);
+    refetch.push(async () => void (await get()));
     if (rows.length <= limit) break;
     const last = rows[limit - 1]!;
     after = { recorded_at: last.recorded_at.toISOString(), seq: last.seq };
   }
-  return { pages, errors: 0 };
+  return { pages, refetch, errors: 0 };
+}
+
+/**
+ * Page 1 and the deepest page, asked alternately DEPTH_ROUNDS times with their saved cursors: a
+ * paired comparison, so the machine's drift during a walk cannot pass for a depth effect. Single
+ * pages of 10–20 ms varied by ±50% between walks on a shared machine.
+ */
+async function pairedDepth(walk: Walk): Promise<{ page1: number; pageN: number }> {
+  const first = walk.refetch[0];
+  const last = walk.refetch[walk.refetch.length - 1];
+  if (!first || !last) return { page1: Number.NaN, pageN: Number.NaN };
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < DEPTH_ROUNDS; i++) {
+    let t0 = performance.now();
+    await first();
+    a.push(performance.now() - t0);
+    t0 = performance.now();
+    await last();
+    b.push(performance.now() - t0);
+  }
+  return { page1: median(a), pageN: median(b) };
 }
 
 /** per page position, the median over the walks that reached it */
 function perPage(walks: Walk[]): number[] {
   const n = Math.min(...walks.map((w) => w.pages.length));
   return Array.from({ length: n }, (_, i) => median(walks.map((w) => w.pages[i]!)));
-}
-
-/**
- * The first and the deepest pages every walk reached: the median of the first and of the last
- * END_PAGES per-page medians, so one slow request does not make the depth ratio.
- */
-function depthFigures(walks: Walk[]): { page1: number; pageN: number; n: number; pages: number[] } {
-  const pages = perPage(walks);
-  const k = Math.max(1, Math.min(END_PAGES, Math.floor(pages.length / 4)));
-  return {
-    n: pages.length,
-    page1: median(pages.slice(0, k)),
-    pageN: median(pages.slice(pages.length - k)),
-    pages,
-  };
 }
 
 function stats(walks: Walk[], wallMs: number): LatencyStats {
@@ -159,8 +162,10 @@ export async function runW4(ctx: WorkloadContext): Promise<WorkloadResult> {
   for (let i = 0; i < WALKS; i++) sq.push(await walkSql(ctx, env, authType, limit, wanted));
   const sWall = performance.now() - s0;
 
-  const g = depthFigures(gw);
-  const s = depthFigures(sq);
+  const gPages = perPage(gw);
+  const sPages = perPage(sq);
+  const g = await pairedDepth(gw[0]!);
+  const s = await pairedDepth(sq[0]!);
   const gateway = stats(gw, gWall);
   const sql = stats(sq, sWall);
   return {
@@ -175,15 +180,16 @@ export async function runW4(ctx: WorkloadContext): Promise<WorkloadResult> {
       authType,
       matchingRows: matching,
       limit,
-      pagesWalked: g.n,
+      pagesWalked: gPages.length,
       gatewayPage1Ms: round(g.page1),
       gatewayLastPageMs: round(g.pageN),
       gatewayDepthRatio: ratio(g.pageN, g.page1),
       sqlPage1Ms: round(s.page1),
       sqlLastPageMs: round(s.pageN),
       sqlDepthRatio: ratio(s.pageN, s.page1),
-      gatewayPageMs: g.pages.map(round),
-      sqlPageMs: s.pages.map(round),
+      depthRounds: DEPTH_ROUNDS,
+      gatewayPageMs: gPages.map(round),
+      sqlPageMs: sPages.map(round),
     },
   };
 }
