@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   AQ409: { status: 409, title: 'idempotency key in flight' },
   AQ413: { status: 413, title: 'request body too large' },
   AQ415: { status: 415, title: 'unsupported media type' },
-  AQ422: { status: 422, title: 'invalid records' },
+  AQ422: { status: 422, title: 'records are invalid' },
   AQ429: { status: 429, title: 'too many requests' },
   AQ430: { status: 403, title: 'environment not accessible' },
   AQ431: { status: 403, title: 'tenant not accessible' },

@@ -9,10 +9,8 @@ export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 export const renderIngestError: ErrorRenderer = (error: AuditError, requestId: string) => {
   const out = renderProblem(error, requestId);
   const body: Record<string, unknown> = { ...out.body };
-  if (error.code === 'AQ422') {
-    body.title = 'records are invalid';
-    if (typeof error.extra.invalidRecords === 'number')
-      body.invalidRecords = error.extra.invalidRecords;
+  if (error.code === 'AQ422' && typeof error.extra.invalidRecords === 'number') {
+    body.invalidRecords = error.extra.invalidRecords;
   }
   if (error.code === 'AQ413') {
     // the only 413 without its own limit is the body reader's
