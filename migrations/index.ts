@@ -4,7 +4,9 @@
  */
 import type { Knex } from 'knex';
 import * as initialSchema from './20261122000000_initial_schema';
+import * as entityTimelineIndex from './20261122000100_entity_timeline_index';
 
 export const MIGRATIONS: readonly [string, Knex.Migration][] = [
   ['20261122000000_initial_schema', initialSchema],
+  ['20261122000100_entity_timeline_index', entityTimelineIndex],
 ];
