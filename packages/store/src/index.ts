@@ -15,3 +15,4 @@ export * from './repository/toCanonicalRow';
 export * from './ingest/toEventRows';
 export * from './ingest/eventColumns';
 export * from './storeMeta/tailHorizonAge';
+export * from './uuidv7';

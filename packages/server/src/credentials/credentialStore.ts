@@ -5,7 +5,7 @@
 import type { Db } from '@audit-gateway/store';
 import type { Knex } from 'knex';
 import type { CredentialRow, CredentialSpec } from './types';
-import { UUID_PATTERN, uuidv7 } from './uuidv7';
+import { UUID_PATTERN, uuidv7 } from '@audit-gateway/store';
 
 /** §1.2: the name is taken in the tenant, or, for a password, in any tenant. */
 export class NameTakenError extends Error {

@@ -5,7 +5,7 @@
  * must never be fed by its own polls). Only `User-Agent` of all headers is kept.
  */
 import type { RequestFacts } from '../app/types';
-import { uuidv7 } from '../credentials/uuidv7';
+import { uuidv7 } from '@audit-gateway/store';
 import { queryObject } from './queryObject';
 import { recordedPayload } from './recordedPayload';
 import { recordSpecOf } from './recordSpecOf';

@@ -6,5 +6,4 @@ export * from './purgedGuids';
 export * from './idempotencyKeys';
 export * from './foldEntity';
 export * from './entityState';
-export * from './uuidv7';
 export * from './analyzeIngestTables';

@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import { EVENT_COLUMN_TYPES, type EventColumn, type EventRow } from './eventColumns';
 import { pgArrayLiteral } from './pgArrayLiteral';
-import { uuidv7 } from './uuidv7';
+import { uuidv7 } from '../uuidv7';
 
 export type EventFamily = 'entity' | 'admin' | 'request';
 

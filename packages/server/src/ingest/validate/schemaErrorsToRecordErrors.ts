@@ -5,7 +5,8 @@
  */
 import type { SchemaError } from '../schemas/ingestSchemas';
 import { describeValue } from './describeValue';
-import { isSecretKey } from './isSecretKey';
+// the recorder's secret-key rule (spec/atomic-audit-log.md §9.6), so both sides hide the same keys
+import { isSecretKey } from '../../recorder/redactSecrets';
 import type { RecordError } from './RecordError';
 
 const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');

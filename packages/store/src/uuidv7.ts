@@ -1,4 +1,8 @@
-/** RFC 9562 UUIDv7: 48 bits of epoch milliseconds, then random bits, so ids sort by creation. */
+/**
+ * RFC 9562 UUIDv7: 48 bits of epoch milliseconds, then random bits, so ids sort by creation and
+ * index inserts stay local. One implementation for internal row ids, recorder entry ids and
+ * credential ids.
+ */
 import { randomBytes } from 'node:crypto';
 
 export function uuidv7(now: number = Date.now()): string {
