@@ -196,7 +196,9 @@ export function existsPredicate(f: AtlanField): Predicate {
     case 'header':
       return json('headers', [f.header], exists(JSON_LEAF));
     case 'detail':
-      return json('detail', f.path, exists(JSON_LEAF));
+      // `detail` itself exists when the row has a (visible) detail object, `{}` included (§3.3);
+      // a path below it exists when it yields a non-null leaf
+      return f.path.length === 0 ? exists('detail') : json('detail', f.path, exists(JSON_LEAF));
   }
 }
 

@@ -9,9 +9,10 @@ import { checkParams } from '../clauseParams';
 import { existsPredicate } from '../fieldPredicates';
 import { readObject } from '../jsonValues';
 import type { QueryContext } from '../QueryContext';
-import { HAS_VISIBLE_DETAIL } from './parseNested';
 
 const ANY_HEADER = json('headers', [], existsLeaf(JSON_LEAF));
+/** `detail.*`: any non-null leaf of a visible detail (an empty `{}` has none) */
+const ANY_DETAIL_LEAF = json('detail', [], existsLeaf(JSON_LEAF));
 
 export function parseExists(body: unknown, ctx: QueryContext): Predicate {
   const params = readObject(body, 'exists');
@@ -51,7 +52,7 @@ function expandWildcard(pattern: string): Predicate {
 
 /** In nested context only `detail` paths are mapped: `detail.*` (or `*`) means any detail leaf. */
 function expandDetailWildcard(pattern: string): Predicate {
-  if (pattern === '*' || pattern === 'detail*' || pattern === 'detail.*') return HAS_VISIBLE_DETAIL;
+  if (pattern === '*' || pattern === 'detail*' || pattern === 'detail.*') return ANY_DETAIL_LEAF;
   if (!pattern.startsWith('detail')) return none();
   throw dslError(
     `[exists] a wildcard inside a detail path is not supported: [${pattern}]; use [detail.*] or an exact path`,

@@ -4,7 +4,7 @@
  * the inner clause reads the same object. Detail visibility is applied by the compiler: a `json`
  * predicate treats a row outside `detailScope` as a row without detail.
  */
-import { JSON_LEAF, and, exists, json, none, type Predicate } from '@audit-gateway/ir';
+import { and, exists, none, type Predicate } from '@audit-gateway/ir';
 import { dslError } from '../../atlanErrors';
 import { checkParams } from '../clauseParams';
 import { describe, readBoolean, readObject } from '../jsonValues';
@@ -13,7 +13,12 @@ import type { ParseInner } from './ClauseParser';
 
 const SCORE_MODES = ['avg', 'sum', 'min', 'max', 'none'];
 
-export const HAS_VISIBLE_DETAIL = json('detail', [], exists(JSON_LEAF));
+/**
+ * The row has a detail object the caller may see, `{}` included (spec §5.6: nested matches rows
+ * with a detail object). The catalogue's `exists` on the `detail` column is exactly that: a JSON
+ * object, inside `detailScope`.
+ */
+export const HAS_VISIBLE_DETAIL = exists('detail');
 
 export function parseNested(body: unknown, ctx: QueryContext, inner: ParseInner): Predicate {
   const params = readObject(body, 'nested');
