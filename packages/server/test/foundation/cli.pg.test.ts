@@ -27,13 +27,17 @@ describe('audit-gateway migrate', () => {
     const lines: string[] = [];
     const run = (...args: string[]) => main(['node', 'audit-gateway', ...args], context(lines));
     await run('migrate', '--status');
-    expect(lines.pop()).toMatch(/^pending: 20261122000000_initial_schema, 20261122000100_entity_timeline_index/);
+    expect(lines.pop()).toMatch(
+      /^pending: 20261122000000_initial_schema, 20261122000100_entity_timeline_index/,
+    );
     await run('migrate');
     expect(lines.pop()).toMatch(/schema is up to date/);
     await run('migrate', '--status');
     expect(lines.pop()).toBe('schema is up to date');
     await run('migrate', '--down');
-    expect(lines.pop()).toMatch(/^rolled back: 20261122000100_entity_timeline_index, 20261122000000_initial_schema/);
+    expect(lines.pop()).toMatch(
+      /^rolled back: 20261122000100_entity_timeline_index, 20261122000000_initial_schema/,
+    );
     await run('migrate', '--status');
     expect(lines.pop()).toMatch(/^pending:/);
   });
