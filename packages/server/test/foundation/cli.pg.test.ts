@@ -36,7 +36,7 @@ describe('audit-gateway migrate', () => {
     expect(lines.pop()).toBe('schema is up to date');
     await run('migrate', '--down');
     expect(lines.pop()).toMatch(
-      /^rolled back: 20261122000100_entity_timeline_index, 20261122000000_initial_schema/,
+      /^rolled back: 20261122000200_entity_recent_activity_index, 20261122000100_entity_timeline_index, 20261122000000_initial_schema$/,
     );
     await run('migrate', '--status');
     expect(lines.pop()).toMatch(/^pending:/);
