@@ -33,16 +33,24 @@ function withFamilyScope(q: AuditQuery): AuditQuery {
   return { ...q, scope: and(cmp('family', 'eq', q.family), q.scope) };
 }
 
+/** A constant, not client input: SET takes no bind parameters. */
+const AGGREGATION_WORK_MEM = '32MB';
+
 export function createAuditRepository(db: Knex): AuditRepository {
   return {
     async run(q) {
       const compiled = compileQuery(q); // checks the IR before any SQL runs
       const wantAggs = q.aggs !== undefined && Object.keys(q.aggs).length > 0;
-      const read = async (conn: Knex) => ({
-        rows: await select(conn, compiled.hits),
-        counted: compiled.total ? await select(conn, compiled.total) : undefined,
-        aggs: wantAggs ? await runAggregations(conn, withFamilyScope(q)) : undefined,
-      });
+      const read = async (conn: Knex) => {
+        // GROUP BY sorts of a large history spill to disk at the 4 MB default (docs/performance.md,
+        // recommendation 3); LOCAL ends with this read-only transaction, which aggregations imply
+        if (wantAggs) await conn.raw(`SET LOCAL work_mem = '${AGGREGATION_WORK_MEM}'`);
+        return {
+          rows: await select(conn, compiled.hits),
+          counted: compiled.total ? await select(conn, compiled.total) : undefined,
+          aggs: wantAggs ? await runAggregations(conn, withFamilyScope(q)) : undefined,
+        };
+      };
       // hits, total and aggregations must describe the same rows: one snapshot for all of them
       const { rows, counted, aggs } =
         compiled.total || wantAggs
