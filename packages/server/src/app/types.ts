@@ -59,6 +59,9 @@ export interface RouteDoc {
   >;
 }
 
+/** A request before its body is read. */
+export type RequestHead = Pick<SurfaceRequest, 'method' | 'path' | 'params' | 'query' | 'headers'>;
+
 /** One row of the route table: routing, auth, role, error shape, body and recording in one place. */
 export interface Route {
   readonly method: 'GET' | 'POST' | 'DELETE';
@@ -70,6 +73,11 @@ export interface Route {
   readonly role?: Role;
   readonly renderError: ErrorRenderer;
   readonly body: RouteBody;
+  /**
+   * checks of the request line and headers that must answer before the media type and the body
+   * (spec/ingest.md §4.1 steps 3–4: query string, Idempotency-Key)
+   */
+  readonly checkBeforeBody?: (head: RequestHead) => void;
   /** parse-stage checks that must answer before the role check (spec/atlas-admin-audits.md §2.5) */
   readonly checkBeforeRole?: (req: SurfaceRequest) => void;
   /** false: never recorded (health, readiness, metrics) */

@@ -11,7 +11,7 @@ import {
   type SurfaceRequest,
   type SurfaceResponse,
 } from '@audit-gateway/ir';
-import type { AppDeps } from '../app/types';
+import type { AppDeps, RequestHead } from '../app/types';
 import { mediaTypeAccepted } from './mediaType';
 import { readRawBody, toRequestBody } from './readBody';
 import { matchRoute, type CompiledRoute } from './routeMatcher';
@@ -80,6 +80,14 @@ export async function runPipeline(
     );
   }
 
+  const head: RequestHead = {
+    method: req.method,
+    path: state.path,
+    params: match.params,
+    query: state.query,
+    headers: lowerCaseHeaders(req),
+  };
+  route.checkBeforeBody?.(head);
   const mediaTypes =
     route.body.mediaTypes ?? (route.body.kind === 'json' ? ['application/json'] : undefined);
   const contentType = req.headers['content-type'];
@@ -91,11 +99,7 @@ export async function runPipeline(
   const bytes = await readRawBody(req, route.body.limitBytes ?? deps.config.bodyLimitBytes);
   state.body = bytes;
   const surfaceRequest: SurfaceRequest = {
-    method: req.method,
-    path: state.path,
-    params: match.params,
-    query: state.query,
-    headers: lowerCaseHeaders(req),
+    ...head,
     body: toRequestBody(route.body.kind, bytes, contentType ?? ''),
     principal,
     requestId: state.requestId,

@@ -1,9 +1,10 @@
 /**
- * The ingest checks that come before the role check (spec/ingest.md §4.1 steps 3–5): no query
+ * The ingest checks that come before the media type and the body (spec/ingest.md §4.1 steps 3–5): no query
  * parameters, a well-formed Idempotency-Key, and no Content-Encoding (compressed bodies would make
  * the 16 MiB limit meaningless). Media type and charset are checked by the pipeline from the route.
  */
-import { AuditError, type SurfaceRequest } from '@audit-gateway/ir';
+import { AuditError } from '@audit-gateway/ir';
+import type { RequestHead } from '../app/types';
 import { parseIdempotencyKey } from './idempotencyKeyHeader';
 
 export const INGEST_MEDIA_TYPES = [
@@ -12,7 +13,7 @@ export const INGEST_MEDIA_TYPES = [
   'application/ndjson',
 ];
 
-export function checkIngestRequest(req: SurfaceRequest): void {
+export function checkIngestRequest(req: RequestHead): void {
   if (req.query.length > 0) {
     const names = [...new Set(req.query.map(([k]) => k))].join(', ');
     throw new AuditError('AQ140', `The ingest API accepts no query parameters; got ${names}`);

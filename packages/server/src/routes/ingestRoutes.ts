@@ -55,7 +55,7 @@ export function ingestRoutes(deps: AppDeps): Route[] {
     role: 'ingest:write',
     renderError: renderIngestError,
     body: { kind: 'raw', limitBytes: BODY_LIMIT_BYTES, mediaTypes: INGEST_MEDIA_TYPES },
-    checkBeforeRole: checkIngestRequest,
+    checkBeforeBody: checkIngestRequest,
     record: {
       source: 'ingest-api',
       resourceType: e.resourceType,
