@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { AuditError, type RequestBody } from '@audit-gateway/ir';
+import { scanDepth } from './scanDepth';
 
 export const MAX_JSON_DEPTH = 128;
 
@@ -42,22 +43,7 @@ export function decodeUtf8(bytes: Buffer): string {
 
 /** Depth of the deepest array/object, the body itself being level 1; strings are skipped. */
 export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > max) max = depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return max;
+  return scanDepth(Buffer.from(text, 'utf8'));
 }
 
 /** Parses JSON text with the depth limit; errors name the position. */

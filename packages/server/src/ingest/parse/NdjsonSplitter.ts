@@ -3,7 +3,8 @@
  * dropped, the last line may lack a newline, whitespace-only lines are skipped but still counted as
  * physical lines. Each non-blank line is one record; parsing is the caller's.
  */
-import { scanDepth, type RecordSlice } from './RecordSlice';
+import { scanDepth } from '../../http/scanDepth';
+import type { RecordSlice } from './RecordSlice';
 
 const isBlank = (b: Buffer): boolean => b.every((c) => c === 0x20 || c === 0x09 || c === 0x0d);
 
