@@ -11,7 +11,7 @@ type Rendered = ReturnType<ErrorRenderer>;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 // codes that mean the body itself could not be read or was not the JSON object §1.3 requires
-const BODY_CODES = new Set(['AQ150', 'AQ400', 'AQ151']);
+const BODY_CODES = new Set(['AQ150', 'AQ151']);
 
 function rendered(status: number, e: AuditError, body: unknown, drop: string[] = []): Rendered {
   const headers: Record<string, string> = { ...JSON_HEADERS };

@@ -17,7 +17,7 @@ describe('renderAtlanError (spec §1.6)', () => {
     expect(renderAtlanError(bodyError('"dsl" must be a JSON object'), ID).body).toEqual({
       error: '"dsl" must be a JSON object',
     });
-    expect(renderAtlanError(new AuditError('AQ400', 'not valid JSON'), ID).body).toEqual({
+    expect(renderAtlanError(new AuditError('AQ150', 'not valid JSON'), ID).body).toEqual({
       error: 'not valid JSON',
     });
   });

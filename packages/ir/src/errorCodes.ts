@@ -15,7 +15,7 @@ export const ERROR_CODES = {
   AQ152: { status: 422, title: 'idempotency key reused with a different body' },
   AQ160: { status: 409, title: 'credential name already taken' },
   AQ161: { status: 404, title: 'no such credential' },
-  AQ400: { status: 400, title: 'malformed request body' },
+  // AQ400: retired (was: malformed request body, before the specs named it AQ150); never reuse
   AQ401: { status: 401, title: 'authentication required' },
   AQ403: { status: 403, title: 'role missing' },
   AQ404: { status: 404, title: 'no such route' },

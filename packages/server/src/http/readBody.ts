@@ -37,7 +37,7 @@ export function decodeUtf8(bytes: Buffer): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new AuditError('AQ400', 'The request body is not valid UTF-8');
+    throw new AuditError('AQ150', 'The request body is not valid UTF-8');
   }
 }
 
@@ -49,12 +49,12 @@ export function jsonDepth(text: string): number {
 /** Parses JSON text with the depth limit; errors name the position. */
 export function parseJsonText(text: string): unknown {
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    throw new AuditError('AQ400', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    throw new AuditError('AQ150', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new AuditError('AQ400', `The request body is not valid JSON: ${(e as Error).message}`);
+    throw new AuditError('AQ150', `The request body is not valid JSON: ${(e as Error).message}`);
   }
 }
 

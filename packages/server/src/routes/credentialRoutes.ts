@@ -1,7 +1,7 @@
 /** The credential rows of the route table (DESIGN §1.1, spec/credentials.md §3). */
+import { renderProblem } from '@audit-gateway/ir';
 import type { AppDeps, Route } from '../app/types';
 import { createCredentialHandlers, requireObjectBody } from '../credentials/managementHandlers';
-import { renderCredentialProblem } from '../credentials/renderProblem';
 
 const COLLECTION = '/api/v1/credentials';
 
@@ -11,7 +11,7 @@ export function credentialRoutes(deps: AppDeps): Route[] {
     surface: 'gateway',
     auth: ['bearer'],
     role: 'gateway:admin',
-    renderError: renderCredentialProblem,
+    renderError: renderProblem, // problem+json (spec/credentials.md §3.5)
   } as const;
   const record = (action: string, description: string) =>
     ({ source: 'gateway-api', resourceType: 'credential', action, description }) as const;

@@ -148,7 +148,7 @@ describe('the request pipeline', () => {
       '{"a":',
     );
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'AQ400' });
+    expect(res.body).toMatchObject({ code: 'AQ150' });
     expect(res.body.message).toMatch(/not valid JSON/);
     expect(res.body.id).toBe(res.headers['x-request-id']);
   });
